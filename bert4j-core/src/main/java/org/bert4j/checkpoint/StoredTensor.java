@@ -42,11 +42,25 @@ public record StoredTensor(String name, TensorDType dtype, long[] shape, ByteBuf
         switch (dtype) {
             case F32 -> b.asFloatBuffer().get(out);
             case F64 -> { for (int i = 0; i < n; i++) out[i] = (float) b.getDouble(i * 8); }
-            case F16 -> { for (int i = 0; i < n; i++) out[i] = Float.float16ToFloat(b.getShort(i * 2)); }
+            case F16 -> { for (int i = 0; i < n; i++) out[i] = halfToFloat(b.getShort(i * 2)); }
             case BF16 -> { for (int i = 0; i < n; i++) out[i] = Float.intBitsToFloat((b.getShort(i * 2) & 0xffff) << 16); }
             default -> throw new IllegalStateException("tensor '" + name + "' is " + dtype + ", not a float type");
         }
         return out;
+    }
+
+    /** IEEE 754 binary16 → float32 (Float.float16ToFloat needs Java 20). */
+    static float halfToFloat(short bits) {
+        int h = bits & 0xffff;
+        int sign = (h >>> 15) << 31;
+        int exp = (h >>> 10) & 0x1f;
+        int mant = h & 0x3ff;
+        if (exp == 0x1f) return Float.intBitsToFloat(sign | 0x7f800000 | (mant << 13));
+        if (exp == 0) {
+            float f = mant * 0x1p-24f; // subnormal or zero
+            return sign == 0 ? f : -f;
+        }
+        return Float.intBitsToFloat(sign | ((exp + 112) << 23) | (mant << 13));
     }
 
     @Override

@@ -1,0 +1,85 @@
+package org.bert4j.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything needed to build an encoder's block tree, family-neutral. A family recipe translates its HF
+ * {@code config.json} to and from this; {@link org.bert4j.model.EncoderFactory} builds the blocks from it.
+ *
+ * @param vocabSize         V
+ * @param hiddenSize        d
+ * @param numLayers         L
+ * @param embeddingSize     E: the token-table width; a Linear E→d follows when E ≠ d (factorised embedding)
+ * @param typeVocabSize     segment ids (0 = no segment embedding)
+ * @param padTokenId        the id that pads a batch (RoBERTa positions start after it)
+ * @param hiddenDropout     dropout on embeddings and sub-layer outputs
+ * @param attentionDropout  dropout on attention weights
+ */
+public record EncoderSpec(
+        int vocabSize,
+        int hiddenSize,
+        int numLayers,
+        int embeddingSize,
+        int typeVocabSize,
+        int padTokenId,
+        PositionEncoding position,
+        EmbeddingOrder embeddingOrder,
+        boolean embeddingProjectionBias,
+        Normalization normalization,
+        Residual residual,
+        TokenMixer mixer,
+        FeedForward feedForward,
+        Sharing sharing,
+        double hiddenDropout,
+        double attentionDropout,
+        Initialization initialization) {
+
+    public EncoderSpec {
+        List<String> errors = new ArrayList<>();
+        positive(errors, "vocab_size", vocabSize);
+        positive(errors, "hidden_size", hiddenSize);
+        positive(errors, "num_hidden_layers", numLayers);
+        positive(errors, "embedding_size", embeddingSize);
+        if (typeVocabSize < 0) errors.add("type_vocab_size must be ≥ 0, got " + typeVocabSize);
+        if (mixer instanceof TokenMixer.MultiHeadAttention m) {
+            positive(errors, "num_attention_heads", m.numHeads());
+            if (m.numHeads() > 0 && hiddenSize % m.numHeads() != 0) {
+                errors.add("hidden_size " + hiddenSize + " is not a multiple of num_attention_heads " + m.numHeads());
+            }
+            if (position instanceof PositionEncoding.Rotary && m.numHeads() > 0 && (hiddenSize / m.numHeads()) % 2 != 0) {
+                errors.add("rotary positions need an even head size, got " + hiddenSize / m.numHeads());
+            }
+        }
+        if (mixer instanceof TokenMixer.GatedAttentionUnit g) {
+            positive(errors, "intermediate_size (GAU expansion)", g.expansion());
+            positive(errors, "attention_key_size", g.keySize());
+            if (!(feedForward instanceof FeedForward.None)) errors.add("a GAU layer has no separate FFN");
+        }
+        if (sharing instanceof Sharing.Grouped s && (s.groups() <= 0 || numLayers % s.groups() != 0)) {
+            errors.add("num_hidden_groups " + s.groups() + " must divide num_hidden_layers " + numLayers);
+        }
+        if (hiddenDropout < 0 || hiddenDropout >= 1) errors.add("hidden_dropout_prob must be in [0, 1)");
+        if (attentionDropout < 0 || attentionDropout >= 1) errors.add("attention_probs_dropout_prob must be in [0, 1)");
+        if (!errors.isEmpty()) throw new IllegalArgumentException("invalid encoder spec: " + String.join("; ", errors));
+    }
+
+    private static void positive(List<String> errors, String key, int value) {
+        if (value <= 0) errors.add(key + " must be > 0, got " + value);
+    }
+
+    /** True when the token table is narrower than the hidden size (ALBERT, small ELECTRA generators). */
+    public boolean factorisedEmbedding() { return embeddingSize != hiddenSize; }
+
+    /** Number of distinct layer parameter sets. */
+    public int layerParameterSets() {
+        return sharing instanceof Sharing.Grouped g ? g.groups() : numLayers;
+    }
+
+    /** The same spec with another dropout (0 for deterministic tests). */
+    public EncoderSpec withDropout(double hidden, double attention) {
+        return new EncoderSpec(vocabSize, hiddenSize, numLayers, embeddingSize, typeVocabSize, padTokenId, position,
+                embeddingOrder, embeddingProjectionBias, normalization, residual, mixer, feedForward, sharing,
+                hidden, attention, initialization);
+    }
+}

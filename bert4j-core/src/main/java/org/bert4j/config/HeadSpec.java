@@ -1,0 +1,23 @@
+package org.bert4j.config;
+
+/**
+ * The pre-training heads a family puts on its encoder.
+ *
+ * @param mlm          the masked-LM head, or {@link MlmHead.None}
+ * @param pooler       tanh(W·h_CLS + b) (BERT, ALBERT)
+ * @param sentencePair NSP / SOP classifier Linear(d, 2) on the pooled output
+ */
+public record HeadSpec(MlmHead mlm, boolean pooler, boolean sentencePair) {
+
+    public sealed interface MlmHead {
+        /** BERT: LN(act(W·h + b))·Eᵀ + b_vocab, decoder tied to the token table. */
+        record Transform(Activation activation, Normalization normalization) implements MlmHead {}
+
+        /** RoFormerV2 / GAU-α: the bare tied decoder h·Eᵀ: no transform, no norm, no bias. */
+        record TiedDecoder() implements MlmHead {}
+
+        record None() implements MlmHead {}
+    }
+
+    public static HeadSpec none() { return new HeadSpec(new MlmHead.None(), false, false); }
+}

@@ -1,0 +1,120 @@
+package org.bert4j.family;
+
+import com.google.gson.JsonObject;
+import org.bert4j.checkpoint.HfConfig;
+import org.bert4j.checkpoint.WeightMap;
+import org.bert4j.config.EncoderSpec;
+import org.bert4j.config.FeedForward;
+import org.bert4j.config.HeadSpec;
+import org.bert4j.config.Normalization;
+import org.bert4j.config.Sharing;
+
+/**
+ * ALBERT (Lan et al. 2020): BERT with a factorised embedding (E = {@code embedding_size}, then a Linear E→d) and
+ * cross-layer sharing: {@code num_hidden_groups} layer sets, layer i using group i / (L / groups); gelu_new;
+ * sentence-order prediction instead of NSP; the MLM transform maps d → E.
+ */
+public final class Albert implements Family {
+
+    private final Bert bert = new Bert();
+
+    @Override
+    public String modelType() { return "albert"; }
+
+    @Override
+    public String summary() { return "ALBERT: factorised embeddings, layers shared in groups, SOP head"; }
+
+    @Override
+    public EncoderSpec spec(HfConfig c) {
+        if (c.optInt("inner_group_num", 1) != 1) throw c.invalid("inner_group_num", "must be 1 (the only value released models use)");
+        EncoderSpec b = bert.spec(c);
+        return new EncoderSpec(b.vocabSize(), b.hiddenSize(), b.numLayers(), c.optInt("embedding_size", 128),
+                b.typeVocabSize(), b.padTokenId(), b.position(), b.embeddingOrder(), true, b.normalization(),
+                b.residual(), b.mixer(), withActivation(b, c), new Sharing.Grouped(c.optInt("num_hidden_groups", 1)),
+                b.hiddenDropout(), b.attentionDropout(), b.initialization());
+    }
+
+    private static FeedForward withActivation(EncoderSpec b, HfConfig c) {
+        var f = (FeedForward.Dense) b.feedForward();
+        return new FeedForward.Dense(f.intermediateSize(), ConfigKeys.activation(c, "gelu_new"), true);
+    }
+
+    @Override
+    public HeadSpec defaultHeads(HfConfig c) {
+        return new HeadSpec(new HeadSpec.MlmHead.Transform(ConfigKeys.activation(c, "gelu_new"),
+                new Normalization.LayerNorm(c.optDouble("layer_norm_eps", 1e-12))), true, true);
+    }
+
+    @Override
+    public JsonObject config(EncoderSpec spec, HeadSpec heads) {
+        JsonObject o = ConfigKeys.common(modelType(), architecture(heads), spec);
+        o.addProperty("embedding_size", spec.embeddingSize());
+        o.addProperty("num_hidden_groups", ((Sharing.Grouped) spec.sharing()).groups());
+        o.addProperty("inner_group_num", 1);
+        return o;
+    }
+
+    @Override
+    public WeightMap hfNames() {
+        WeightMap m = new WeightMap("albert.");
+        NameRules.hfTable(m, "encoder.embeddings.tokens", "embeddings.word_embeddings");
+        NameRules.hfTable(m, "encoder.embeddings.positions", "embeddings.position_embeddings");
+        NameRules.hfTable(m, "encoder.embeddings.segments", "embeddings.token_type_embeddings");
+        NameRules.hfNorm(m, "encoder.embeddings.norm", "embeddings.LayerNorm");
+        NameRules.hfLinear(m, "encoder.embeddings.projection", "encoder.embedding_hidden_mapping_in");
+        String l = "encoder.groups.{g}.0.";
+        String e = "encoder.albert_layer_groups.{g}.albert_layers.0.";
+        NameRules.hfLinear(m, l + "attention.query", e + "attention.query");
+        NameRules.hfLinear(m, l + "attention.key", e + "attention.key");
+        NameRules.hfLinear(m, l + "attention.value", e + "attention.value");
+        NameRules.hfLinear(m, l + "attention.output", e + "attention.dense");
+        NameRules.hfNorm(m, l + "attention_norm", e + "attention.LayerNorm");
+        NameRules.hfLinear(m, l + "ffn.input", e + "ffn");
+        NameRules.hfLinear(m, l + "ffn.output", e + "ffn_output");
+        NameRules.hfNorm(m, l + "ffn_norm", e + "full_layer_layer_norm");
+        NameRules.hfLinear(m, "pooler.dense", "pooler");
+        NameRules.hfLinear(m, "mlm.transform", "predictions.dense");
+        NameRules.hfNorm(m, "mlm.transform_norm", "predictions.LayerNorm");
+        m.map("mlm.bias", "predictions.bias");
+        m.tiedAlias("mlm.bias", "predictions.decoder.bias");
+        m.tiedAlias("encoder.embeddings.tokens.weight", "predictions.decoder.weight");
+        NameRules.hfLinear(m, "sentence_pair.classifier", "sop_classifier.classifier");
+        m.ignore(".*position_ids");
+        return m;
+    }
+
+    @Override
+    public WeightMap tfNames() {
+        WeightMap m = new WeightMap("");
+        NameRules.tfTable(m, "encoder.embeddings.tokens", "bert/embeddings/word_embeddings");
+        NameRules.tfTable(m, "encoder.embeddings.positions", "bert/embeddings/position_embeddings");
+        NameRules.tfTable(m, "encoder.embeddings.segments", "bert/embeddings/token_type_embeddings");
+        NameRules.tfNorm(m, "encoder.embeddings.norm", "bert/embeddings/LayerNorm");
+        NameRules.tfLinear(m, "encoder.embeddings.projection", "bert/encoder/embedding_hidden_mapping_in");
+        String l = "encoder.groups.{g}.0.";
+        String e = "bert/encoder/transformer/group_{g}/inner_group_0/";
+        NameRules.tfLinear(m, l + "attention.query", e + "attention_1/self/query");
+        NameRules.tfLinear(m, l + "attention.key", e + "attention_1/self/key");
+        NameRules.tfLinear(m, l + "attention.value", e + "attention_1/self/value");
+        NameRules.tfLinear(m, l + "attention.output", e + "attention_1/output/dense");
+        NameRules.tfNorm(m, l + "attention_norm", e + "LayerNorm");
+        NameRules.tfLinear(m, l + "ffn.input", e + "ffn_1/intermediate/dense");
+        NameRules.tfLinear(m, l + "ffn.output", e + "ffn_1/intermediate/output/dense");
+        NameRules.tfNorm(m, l + "ffn_norm", e + "LayerNorm_1");
+        NameRules.tfLinear(m, "pooler.dense", "bert/pooler/dense");
+        NameRules.tfLinear(m, "mlm.transform", "cls/predictions/transform/dense");
+        NameRules.tfNorm(m, "mlm.transform_norm", "cls/predictions/transform/LayerNorm");
+        m.map("mlm.bias", "cls/predictions/output_bias");
+        m.map("sentence_pair.classifier.weight", "cls/seq_relationship/output_weights");
+        m.map("sentence_pair.classifier.bias", "cls/seq_relationship/output_bias");
+        m.ignore("global_step").ignore(".*/(Adam|Adam_1)|.*/adam_[mv]");
+        return m;
+    }
+
+    @Override
+    public String architecture(HeadSpec heads) {
+        boolean mlm = !(heads.mlm() instanceof HeadSpec.MlmHead.None);
+        if (mlm && heads.sentencePair()) return "AlbertForPreTraining";
+        return mlm ? "AlbertForMaskedLM" : "AlbertModel";
+    }
+}

@@ -1,0 +1,36 @@
+package org.bert4j.family;
+
+import com.google.gson.JsonObject;
+import org.bert4j.checkpoint.HfConfig;
+import org.bert4j.checkpoint.WeightMap;
+import org.bert4j.config.EncoderSpec;
+import org.bert4j.config.HeadSpec;
+
+/**
+ * A model family's recipe: its delta from BERT as an {@link EncoderSpec}, HF {@code config.json} ↔ spec, the
+ * weight-name tables and the default heads. One small file per family; the math lives in the blocks.
+ */
+public interface Family {
+
+    /** HF {@code model_type} (ours for RoFormerV2 and GAU-α: {@code roformer_v2}, {@code gau_alpha}). */
+    String modelType();
+
+    /** One line: what the family is and how it differs from BERT. */
+    String summary();
+
+    EncoderSpec spec(HfConfig config);
+
+    HeadSpec defaultHeads(HfConfig config);
+
+    /** The config.json HF (or bert4j, for our own model types) would write for this spec. */
+    JsonObject config(EncoderSpec spec, HeadSpec heads);
+
+    /** HF safetensors names. */
+    WeightMap hfNames();
+
+    /** Google / bert4keras TF checkpoint names, or null when the family has no TF checkpoints. */
+    WeightMap tfNames();
+
+    /** The HF class that holds these heads, for {@code architectures} in config.json. */
+    String architecture(HeadSpec heads);
+}

@@ -1,0 +1,19 @@
+package org.bert4j.head;
+
+import ai.djl.ndarray.NDArray;
+import org.bert4j.config.HeadSpec;
+import org.bert4j.nn.Module;
+import org.bert4j.nn.Parameter;
+
+/** Hidden states → vocabulary logits. Callers pass only the rows they need (masked positions). */
+public abstract class MlmHead extends Module {
+
+    /** (..., d) → (..., V). */
+    public abstract NDArray logits(NDArray hidden);
+
+    public static MlmHead of(HeadSpec.MlmHead spec, int hidden, Parameter tokenTable) {
+        if (spec instanceof HeadSpec.MlmHead.Transform t) return new TransformMlmHead(hidden, t, tokenTable);
+        if (spec instanceof HeadSpec.MlmHead.TiedDecoder) return new TiedDecoderMlmHead(tokenTable);
+        return null;
+    }
+}

@@ -1,0 +1,79 @@
+package org.bert4j.model;
+
+import ai.djl.ndarray.NDArray;
+import java.util.ArrayList;
+import java.util.List;
+import org.bert4j.config.EncoderSpec;
+import org.bert4j.nn.AttentionMask;
+import org.bert4j.nn.EncoderLayer;
+import org.bert4j.nn.ForwardContext;
+import org.bert4j.nn.InputEmbeddings;
+import org.bert4j.nn.Module;
+import org.bert4j.nn.Norm;
+import org.bert4j.nn.PositionContext;
+import org.bert4j.nn.RotaryPositionEncoding;
+
+/**
+ * The backbone: embeddings, a stack of L layers (some possibly the same object, ALBERT), an optional final norm
+ * (pre-norm models). Knows nothing of heads or training. Build it with {@link EncoderFactory}.
+ */
+public final class Encoder extends Module {
+
+    private final EncoderSpec spec;
+    private final InputEmbeddings embeddings;
+    private final List<EncoderLayer> stack;
+    private final RotaryPositionEncoding rotary;
+    private final boolean rotateValues;
+    private final Norm finalNorm;
+
+    Encoder(EncoderSpec spec, InputEmbeddings embeddings, String layerOwnerName, Module layerOwner, List<EncoderLayer> stack,
+            RotaryPositionEncoding rotary, boolean rotateValues, Norm finalNorm) {
+        this.spec = spec;
+        this.embeddings = addChild("embeddings", embeddings);
+        addChild(layerOwnerName, layerOwner);
+        this.stack = List.copyOf(stack);
+        this.rotary = rotary;
+        this.rotateValues = rotateValues;
+        this.finalNorm = finalNorm == null ? null : addChild("final_norm", finalNorm);
+    }
+
+    /** Hidden states of one forward pass: the embeddings output, then one per layer; the last is the output. */
+    public record Output(List<NDArray> hiddenStates) {
+        public NDArray last() { return hiddenStates.get(hiddenStates.size() - 1); }
+    }
+
+    /**
+     * @param inputIds      (B, T) int64
+     * @param tokenTypeIds  (B, T) int64, or null for all zeros
+     * @param attentionMask (B, T) 1 = real token, 0 = padding; or null for no padding
+     */
+    public Output forward(NDArray inputIds, NDArray tokenTypeIds, NDArray attentionMask, ForwardContext ctx) {
+        NDArray types = tokenTypeIds != null ? tokenTypeIds : inputIds.zerosLike();
+        NDArray maskIds = attentionMask != null ? attentionMask : inputIds.onesLike();
+        NDArray x = embeddings.forward(inputIds, types, ctx); // (B, T, d)
+        int length = (int) inputIds.getShape().get(1);
+        PositionContext positions = new PositionContext(AttentionMask.of(maskIds, x.getDataType()), rotary,
+                rotary == null ? null : rotary.tables(inputIds.getManager(), length, x.getDataType()), rotateValues);
+        List<NDArray> states = new ArrayList<>(stack.size() + 1);
+        states.add(x);
+        for (EncoderLayer layer : stack) {
+            x = layer.forward(x, positions, ctx);
+            states.add(x);
+        }
+        if (finalNorm != null) states.set(states.size() - 1, finalNorm.forward(x));
+        return new Output(states);
+    }
+
+    public EncoderSpec spec() { return spec; }
+
+    public InputEmbeddings embeddings() { return embeddings; }
+
+    /** The layer used at depth i (shared layers appear several times). */
+    public EncoderLayer layer(int i) { return stack.get(i); }
+
+    @Override
+    public String describe() {
+        return "Encoder(L=" + spec.numLayers() + ", d=" + spec.hiddenSize() + ", " + spec.residual().name().toLowerCase()
+                + (rotary == null ? "" : ", " + rotary.describe()) + ")";
+    }
+}

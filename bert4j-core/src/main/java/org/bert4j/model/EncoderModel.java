@@ -1,0 +1,99 @@
+package org.bert4j.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import org.bert4j.config.EncoderSpec;
+import org.bert4j.config.HeadSpec;
+import org.bert4j.head.MlmHead;
+import org.bert4j.head.Pooler;
+import org.bert4j.head.SentencePairHead;
+import org.bert4j.nn.ForwardContext;
+import org.bert4j.nn.Module;
+
+/**
+ * An encoder with its pre-training heads and the manager that owns their parameters. Parameter paths start with
+ * {@code encoder.}, {@code mlm.}, {@code pooler.}, {@code sentence_pair.}. Close it to free the weights.
+ */
+public final class EncoderModel extends Module implements AutoCloseable {
+
+    private final EncoderSpec spec;
+    private final HeadSpec heads;
+    private final NDManager manager;
+    private final DataType dataType;
+    private final Encoder encoder;
+    private final MlmHead mlm;
+    private final Pooler pooler;
+    private final SentencePairHead sentencePair;
+    private float residualScale = 1f;
+
+    private EncoderModel(EncoderSpec spec, HeadSpec heads, NDManager manager, DataType dataType) {
+        this.spec = spec;
+        this.heads = heads;
+        this.manager = manager;
+        this.dataType = dataType;
+        this.encoder = addChild("encoder", EncoderFactory.build(spec));
+        MlmHead m = MlmHead.of(heads.mlm(), spec.hiddenSize(), encoder.embeddings().tokens().weight());
+        this.mlm = m == null ? null : addChild("mlm", m);
+        this.pooler = heads.pooler() ? addChild("pooler", new Pooler(spec.hiddenSize())) : null;
+        this.sentencePair = heads.sentencePair() ? addChild("sentence_pair", new SentencePairHead(spec.hiddenSize())) : null;
+    }
+
+    /** The block tree with parameters not yet set: fill them from a checkpoint or {@link #initialize}. */
+    public static EncoderModel create(EncoderSpec spec, HeadSpec heads, DataType dataType) {
+        return new EncoderModel(spec, heads, NDManager.newBaseManager(), dataType);
+    }
+
+    /** Draws every unset parameter with the spec's initialisation scheme. */
+    public EncoderModel initialize(long seed) {
+        ParameterInitializer.initialize(this, manager, dataType, spec.initialization(), spec.numLayers(), seed);
+        return this;
+    }
+
+    /** Backbone forward pass with the model's residual scale; see {@link Encoder#forward}. */
+    public Encoder.Output encode(NDArray inputIds, NDArray tokenTypeIds, NDArray attentionMask, boolean training) {
+        return encoder.forward(inputIds, tokenTypeIds, attentionMask, new ForwardContext(training, residualScale));
+    }
+
+    public EncoderSpec spec() { return spec; }
+
+    public HeadSpec heads() { return heads; }
+
+    public NDManager manager() { return manager; }
+
+    public DataType dataType() { return dataType; }
+
+    public Encoder encoder() { return encoder; }
+
+    /** The MLM head, or null when the model has none (e.g. an embedding model). */
+    public MlmHead mlm() { return mlm; }
+
+    public Pooler pooler() { return pooler; }
+
+    public SentencePairHead sentencePair() { return sentencePair; }
+
+    /** α of the residual warm-up (RoFormerV2 from scratch); 1 for inference and fine-tuning. */
+    public float residualScale() { return residualScale; }
+
+    public void setResidualScale(float alpha) {
+        if (!(alpha >= 0 && alpha <= 1)) throw new IllegalArgumentException("residual scale must be in [0, 1], got " + alpha);
+        this.residualScale = alpha;
+    }
+
+    /** Number of parameters, counting shared and tied ones once. */
+    public long parameterCount() {
+        long[] n = {0};
+        forEachParameter("", (path, p) -> n[0] += p.shape().size());
+        return n[0];
+    }
+
+    @Override
+    public String describe() {
+        return "EncoderModel(" + dataType + ")";
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,63 @@
+package org.bert4j.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import org.bert4j.config.EmbeddingOrder;
+
+/**
+ * token (+ segment) (+ learned absolute position) → norm and dropout in the family's order → optional E→d
+ * projection (ALBERT {@code embedding_hidden_mapping_in}, ELECTRA/RoFormer {@code embeddings_project}).
+ */
+public final class InputEmbeddings extends Module {
+
+    private final EmbeddingOrder order;
+    private final double dropout;
+    private final int positionOffset;
+    private final EmbeddingTable tokens;
+    private final EmbeddingTable segments;
+    private final EmbeddingTable positions;
+    private final Norm norm;
+    private final Linear projection;
+
+    /** {@code segments}, {@code positions} and {@code projection} may be null. */
+    public InputEmbeddings(EmbeddingTable tokens, EmbeddingTable segments, EmbeddingTable positions, int positionOffset,
+                           Norm norm, EmbeddingOrder order, double dropout, Linear projection) {
+        this.order = order;
+        this.dropout = dropout;
+        this.positionOffset = positionOffset;
+        this.tokens = addChild("tokens", tokens);
+        this.segments = segments == null ? null : addChild("segments", segments);
+        this.positions = positions == null ? null : addChild("positions", positions);
+        this.norm = addChild("norm", norm);
+        this.projection = projection == null ? null : addChild("projection", projection);
+    }
+
+    /** ids and segment ids (B, T) int64 → (B, T, d). */
+    public NDArray forward(NDArray inputIds, NDArray tokenTypeIds, ForwardContext ctx) {
+        NDArray x = tokens.forward(inputIds); // (B, T, E)
+        if (segments != null) x = x.add(segments.forward(tokenTypeIds));
+        if (positions != null) {
+            long length = inputIds.getShape().get(1);
+            if (positionOffset + length > positions.rows()) {
+                throw new IllegalArgumentException("sequence length " + length + " exceeds max_position_embeddings "
+                        + (positions.rows() - positionOffset));
+            }
+            NDArray ids = inputIds.getManager().arange(positionOffset, positionOffset + length, 1, DataType.INT64);
+            x = x.add(positions.forward(ids)); // (T, E) broadcast over B
+        }
+        x = order == EmbeddingOrder.NORM_THEN_DROPOUT
+                ? Dropout.apply(norm.forward(x), dropout, ctx)
+                : norm.forward(Dropout.apply(x, dropout, ctx));
+        return projection == null ? x : projection.forward(x); // (B, T, d)
+    }
+
+    public EmbeddingTable tokens() { return tokens; }
+
+    public EmbeddingTable positions() { return positions; }
+
+    @Override
+    public String describe() {
+        return "InputEmbeddings(" + order.name().toLowerCase() + ", dropout=" + dropout
+                + (positions == null ? "" : ", position_offset=" + positionOffset) + ")";
+    }
+}
