@@ -55,6 +55,11 @@ public final class EncoderModel extends Module implements AutoCloseable {
         return encoder.forward(inputIds, tokenTypeIds, attentionMask, new ForwardContext(training, residualScale));
     }
 
+    /** Marks every parameter as needing a gradient (before a forward pass inside a GradientCollector). */
+    public void requireGradients() {
+        forEachParameter("", (path, p) -> p.value().setRequiresGradient(true));
+    }
+
     public EncoderSpec spec() { return spec; }
 
     public HeadSpec heads() { return heads; }

@@ -30,6 +30,15 @@ public final class ModelBuilder {
         }
     }
 
+    /** A freshly initialised model with the family's default heads, from a config (presets, tests, pre-training). */
+    public static LoadedModel create(HfConfig config, DataType type, long seed) {
+        Family family = family(config);
+        EncoderModel model = EncoderModel.create(family.spec(config), family.defaultHeads(config), type).initialize(seed);
+        LoadReport report = new LoadReport("fresh initialisation (seed " + seed + ")", List.of(), List.of(), List.of(),
+                List.of(), List.of());
+        return new LoadedModel(model, family, report, null);
+    }
+
     /** Loads with the family's HF names ({@code tf = false}) or TF names. */
     public static LoadedModel load(HfConfig config, TensorSource source, boolean tfNames, DataType type,
                                    WeightLoader.Options options, Path tokenizer) {
