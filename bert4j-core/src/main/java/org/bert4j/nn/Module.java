@@ -54,6 +54,34 @@ public abstract class Module {
 
     private void appendTree(StringBuilder sb, String name, String indent) {
         sb.append(indent).append(name.isEmpty() ? "" : name + ": ").append(describe()).append('\n');
-        children.forEach((childName, child) -> child.appendTree(sb, childName, indent + "  "));
+        // Runs of identical siblings (the layers of a stack) print once, as "1–11: same as 0".
+        String previousTree = null;
+        String previousName = null;
+        String runStart = null;
+        String runEnd = null;
+        for (Map.Entry<String, Module> e : children.entrySet()) {
+            StringBuilder child = new StringBuilder();
+            e.getValue().appendTree(child, "", indent + "  ");
+            String body = child.toString();
+            if (body.equals(previousTree)) {
+                if (runStart == null) runStart = e.getKey();
+                runEnd = e.getKey();
+                continue;
+            }
+            appendRun(sb, indent, runStart, runEnd, previousName);
+            runStart = null;
+            StringBuilder named = new StringBuilder();
+            e.getValue().appendTree(named, e.getKey(), indent + "  ");
+            sb.append(named);
+            previousTree = body;
+            previousName = e.getKey();
+        }
+        appendRun(sb, indent, runStart, runEnd, previousName);
+    }
+
+    private static void appendRun(StringBuilder sb, String indent, String start, String end, String sameAs) {
+        if (start == null) return;
+        String range = start.equals(end) ? start : start + "–" + end;
+        sb.append(indent).append("  ").append(range).append(": same structure as ").append(sameAs).append('\n');
     }
 }

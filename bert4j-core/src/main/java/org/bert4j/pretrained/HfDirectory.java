@@ -73,7 +73,7 @@ public final class HfDirectory {
     }
 
     /** HF nests the backbone under its prefix ({@code bert.}) only in classes with heads. */
-    static boolean hasPretrainingHeads(HeadSpec heads) {
+    public static boolean hasPretrainingHeads(HeadSpec heads) {
         return !(heads.mlm() instanceof HeadSpec.MlmHead.None) || heads.sentencePair();
     }
 

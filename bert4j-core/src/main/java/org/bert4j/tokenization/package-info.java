@@ -1,0 +1,2 @@
+/** Tokenisation over real {@code tokenizer.json} files through DJL's Hugging Face tokenizers binding. */
+package org.bert4j.tokenization;
