@@ -78,6 +78,13 @@ class CliTest {
         assertTrue(r.err().contains("nope") && r.err().contains("bge-small-zh"), r.err());
     }
 
+    @Test
+    void fillMaskOnAModelWithoutMlmHeadSaysSo() {
+        Result r = run("fill-mask", "all-minilm-l6", "hello [MASK] world");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("no MLM head") && r.err().contains("all-minilm-l6"), r.err());
+    }
+
     private static double dot(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) s += a[i] * b[i];

@@ -41,7 +41,7 @@ public final class OfflineModels {
         add(new Entry("bge-small-en", LC4J.formatted("bge-small-en-v15"), "bge-small-en-v1.5.onnx",
                 "bge-small-en-v1.5-tokenizer.json", 12, SentencePooling.CLS, "BAAI bge-small-en-v1.5: BERT L12 d384 h12, English, MIT"));
         add(new Entry("bert-base-uncased", EasyBertArchive.COORDINATES, null, null, 12, SentencePooling.CLS,
-                "Google BERT-base uncased with its MLM and NSP heads (TF checkpoint, 408 MB), Apache-2.0"));
+                "Google BERT-base uncased with its MLM head and pooler (TF Hub export: no NSP weights; 408 MB), Apache-2.0"));
     }
 
     private static void add(Entry e) { ENTRIES.put(e.name(), e); }
