@@ -56,6 +56,8 @@ public record EncoderSpec(
             positive(errors, "attention_key_size", g.keySize());
             if (!(feedForward instanceof FeedForward.None)) errors.add("a GAU layer has no separate FFN");
         }
+        if (feedForward instanceof FeedForward.Dense f) positive(errors, "intermediate_size", f.intermediateSize());
+        if (feedForward instanceof FeedForward.Gated f) positive(errors, "intermediate_size", f.intermediateSize());
         if (sharing instanceof Sharing.Grouped s && (s.groups() <= 0 || numLayers % s.groups() != 0)) {
             errors.add("num_hidden_groups " + s.groups() + " must divide num_hidden_layers " + numLayers);
         }

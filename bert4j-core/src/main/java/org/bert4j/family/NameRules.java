@@ -69,7 +69,7 @@ final class NameRules {
         tfTable(m, "encoder.embeddings.positions", s + "embeddings/position_embeddings");
         tfTable(m, "encoder.embeddings.segments", s + "embeddings/token_type_embeddings");
         tfNorm(m, "encoder.embeddings.norm", s + "embeddings/LayerNorm");
-        tfLinear(m, "encoder.embeddings.projection", s + "embeddings_project");
+        tfLinear(m, "encoder.embeddings.projection", s + "encoder/embedding_hidden_mapping_in"); // bert4keras Embedding-Mapping
         String l = "encoder.layers.{i}.";
         String e = s + "encoder/layer_{i}/";
         tfLinear(m, l + "attention.query", e + "attention/self/query");

@@ -64,12 +64,16 @@ public final class RoFormerV2 implements Family {
 
     @Override
     public WeightMap hfNames() {
-        return NameRules.hfBertLayout("roformer.", "embeddings_project");
+        WeightMap m = NameRules.hfBertLayout("roformer.", "embeddings_project");
+        NameRules.hfTable(m, "mlm.output_mapping", "cls.predictions.output_mapping"); // only when E ≠ d
+        return m;
     }
 
     @Override
     public WeightMap tfNames() {
-        return NameRules.tfBertLayout("bert");
+        WeightMap m = NameRules.tfBertLayout("bert");
+        m.mapTransposed("mlm.output_mapping.weight", "cls/predictions/output_mapping/kernel"); // only when E ≠ d
+        return m;
     }
 
     @Override

@@ -13,7 +13,7 @@ public abstract class MlmHead extends Module {
 
     public static MlmHead of(HeadSpec.MlmHead spec, int hidden, Parameter tokenTable) {
         if (spec instanceof HeadSpec.MlmHead.Transform t) return new TransformMlmHead(hidden, t, tokenTable);
-        if (spec instanceof HeadSpec.MlmHead.TiedDecoder) return new TiedDecoderMlmHead(tokenTable);
+        if (spec instanceof HeadSpec.MlmHead.TiedDecoder) return new TiedDecoderMlmHead(hidden, tokenTable);
         return null;
     }
 }

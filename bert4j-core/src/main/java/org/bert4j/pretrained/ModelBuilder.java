@@ -4,6 +4,7 @@ import ai.djl.ndarray.types.DataType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.bert4j.checkpoint.CheckpointException;
 import org.bert4j.checkpoint.HfConfig;
 import org.bert4j.checkpoint.TensorSource;
 import org.bert4j.checkpoint.WeightMap;
@@ -30,10 +31,19 @@ public final class ModelBuilder {
         }
     }
 
+    /** The family's spec; a value the spec itself rejects (a size of 0) is reported against the config file too. */
+    static EncoderSpec spec(Family family, HfConfig config) {
+        try {
+            return family.spec(config);
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException(config.origin() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A freshly initialised model with the family's default heads, from a config (presets, tests, pre-training). */
     public static LoadedModel create(HfConfig config, DataType type, long seed) {
         Family family = family(config);
-        EncoderModel model = EncoderModel.create(family.spec(config), family.defaultHeads(config), type).initialize(seed);
+        EncoderModel model = EncoderModel.create(spec(family, config), family.defaultHeads(config), type).initialize(seed);
         LoadReport report = new LoadReport("fresh initialisation (seed " + seed + ")", List.of(), List.of(), List.of(),
                 List.of(), List.of());
         return new LoadedModel(model, family, report, null);
@@ -45,7 +55,7 @@ public final class ModelBuilder {
         Family family = family(config);
         WeightMap map = tfNames ? family.tfNames() : family.hfNames();
         if (map == null) throw config.invalid("model_type", "'" + family.modelType() + "' has no TF checkpoint names");
-        EncoderSpec spec = family.spec(config);
+        EncoderSpec spec = spec(family, config);
         List<String> absent = new ArrayList<>();
         HeadSpec heads = presentHeads(spec, family.defaultHeads(config), source, map, absent);
         EncoderModel model = EncoderModel.create(spec, heads, type);
