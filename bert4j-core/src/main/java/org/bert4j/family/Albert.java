@@ -57,28 +57,28 @@ public final class Albert implements Family {
     @Override
     public WeightMap hfNames() {
         WeightMap m = new WeightMap("albert.");
-        NameRules.hfTable(m, "encoder.embeddings.tokens", "embeddings.word_embeddings");
-        NameRules.hfTable(m, "encoder.embeddings.positions", "embeddings.position_embeddings");
-        NameRules.hfTable(m, "encoder.embeddings.segments", "embeddings.token_type_embeddings");
-        NameRules.hfNorm(m, "encoder.embeddings.norm", "embeddings.LayerNorm");
-        NameRules.hfLinear(m, "encoder.embeddings.projection", "encoder.embedding_hidden_mapping_in");
+        NameStyle.HF.table(m, "encoder.embeddings.tokens", "embeddings.word_embeddings");
+        NameStyle.HF.table(m, "encoder.embeddings.positions", "embeddings.position_embeddings");
+        NameStyle.HF.table(m, "encoder.embeddings.segments", "embeddings.token_type_embeddings");
+        NameStyle.HF.norm(m, "encoder.embeddings.norm", "embeddings.LayerNorm");
+        NameStyle.HF.linear(m, "encoder.embeddings.projection", "encoder.embedding_hidden_mapping_in");
         String l = "encoder.groups.{g}.0.";
         String e = "encoder.albert_layer_groups.{g}.albert_layers.0.";
-        NameRules.hfLinear(m, l + "attention.query", e + "attention.query");
-        NameRules.hfLinear(m, l + "attention.key", e + "attention.key");
-        NameRules.hfLinear(m, l + "attention.value", e + "attention.value");
-        NameRules.hfLinear(m, l + "attention.output", e + "attention.dense");
-        NameRules.hfNorm(m, l + "attention_norm", e + "attention.LayerNorm");
-        NameRules.hfLinear(m, l + "ffn.input", e + "ffn");
-        NameRules.hfLinear(m, l + "ffn.output", e + "ffn_output");
-        NameRules.hfNorm(m, l + "ffn_norm", e + "full_layer_layer_norm");
-        NameRules.hfLinear(m, "pooler.dense", "pooler");
-        NameRules.hfLinear(m, "mlm.transform", "predictions.dense");
-        NameRules.hfNorm(m, "mlm.transform_norm", "predictions.LayerNorm");
+        NameStyle.HF.linear(m, l + "attention.query", e + "attention.query");
+        NameStyle.HF.linear(m, l + "attention.key", e + "attention.key");
+        NameStyle.HF.linear(m, l + "attention.value", e + "attention.value");
+        NameStyle.HF.linear(m, l + "attention.output", e + "attention.dense");
+        NameStyle.HF.norm(m, l + "attention_norm", e + "attention.LayerNorm");
+        NameStyle.HF.linear(m, l + "ffn.input", e + "ffn");
+        NameStyle.HF.linear(m, l + "ffn.output", e + "ffn_output");
+        NameStyle.HF.norm(m, l + "ffn_norm", e + "full_layer_layer_norm");
+        NameStyle.HF.linear(m, "pooler.dense", "pooler");
+        NameStyle.HF.linear(m, "mlm.transform", "predictions.dense");
+        NameStyle.HF.norm(m, "mlm.transform_norm", "predictions.LayerNorm");
         m.map("mlm.bias", "predictions.bias");
         m.tiedAlias("mlm.bias", "predictions.decoder.bias");
         m.tiedAlias("encoder.embeddings.tokens.weight", "predictions.decoder.weight");
-        NameRules.hfLinear(m, "sentence_pair.classifier", "sop_classifier.classifier");
+        NameStyle.HF.linear(m, "sentence_pair.classifier", "sop_classifier.classifier");
         m.ignore(".*position_ids");
         return m;
     }
@@ -86,29 +86,28 @@ public final class Albert implements Family {
     @Override
     public WeightMap tfNames() {
         WeightMap m = new WeightMap("");
-        NameRules.tfTable(m, "encoder.embeddings.tokens", "bert/embeddings/word_embeddings");
-        NameRules.tfTable(m, "encoder.embeddings.positions", "bert/embeddings/position_embeddings");
-        NameRules.tfTable(m, "encoder.embeddings.segments", "bert/embeddings/token_type_embeddings");
-        NameRules.tfNorm(m, "encoder.embeddings.norm", "bert/embeddings/LayerNorm");
-        NameRules.tfLinear(m, "encoder.embeddings.projection", "bert/encoder/embedding_hidden_mapping_in");
+        NameStyle.TF.table(m, "encoder.embeddings.tokens", "bert/embeddings/word_embeddings");
+        NameStyle.TF.table(m, "encoder.embeddings.positions", "bert/embeddings/position_embeddings");
+        NameStyle.TF.table(m, "encoder.embeddings.segments", "bert/embeddings/token_type_embeddings");
+        NameStyle.TF.norm(m, "encoder.embeddings.norm", "bert/embeddings/LayerNorm");
+        NameStyle.TF.linear(m, "encoder.embeddings.projection", "bert/encoder/embedding_hidden_mapping_in");
         String l = "encoder.groups.{g}.0.";
         String e = "bert/encoder/transformer/group_{g}/inner_group_0/";
-        NameRules.tfLinear(m, l + "attention.query", e + "attention_1/self/query");
-        NameRules.tfLinear(m, l + "attention.key", e + "attention_1/self/key");
-        NameRules.tfLinear(m, l + "attention.value", e + "attention_1/self/value");
-        NameRules.tfLinear(m, l + "attention.output", e + "attention_1/output/dense");
-        NameRules.tfNorm(m, l + "attention_norm", e + "LayerNorm");
-        NameRules.tfLinear(m, l + "ffn.input", e + "ffn_1/intermediate/dense");
-        NameRules.tfLinear(m, l + "ffn.output", e + "ffn_1/intermediate/output/dense");
-        NameRules.tfNorm(m, l + "ffn_norm", e + "LayerNorm_1");
-        NameRules.tfLinear(m, "pooler.dense", "bert/pooler/dense");
-        NameRules.tfLinear(m, "mlm.transform", "cls/predictions/transform/dense");
-        NameRules.tfNorm(m, "mlm.transform_norm", "cls/predictions/transform/LayerNorm");
+        NameStyle.TF.linear(m, l + "attention.query", e + "attention_1/self/query");
+        NameStyle.TF.linear(m, l + "attention.key", e + "attention_1/self/key");
+        NameStyle.TF.linear(m, l + "attention.value", e + "attention_1/self/value");
+        NameStyle.TF.linear(m, l + "attention.output", e + "attention_1/output/dense");
+        NameStyle.TF.norm(m, l + "attention_norm", e + "LayerNorm");
+        NameStyle.TF.linear(m, l + "ffn.input", e + "ffn_1/intermediate/dense");
+        NameStyle.TF.linear(m, l + "ffn.output", e + "ffn_1/intermediate/output/dense");
+        NameStyle.TF.norm(m, l + "ffn_norm", e + "LayerNorm_1");
+        NameStyle.TF.linear(m, "pooler.dense", "bert/pooler/dense");
+        NameStyle.TF.linear(m, "mlm.transform", "cls/predictions/transform/dense");
+        NameStyle.TF.norm(m, "mlm.transform_norm", "cls/predictions/transform/LayerNorm");
         m.map("mlm.bias", "cls/predictions/output_bias");
         m.map("sentence_pair.classifier.weight", "cls/seq_relationship/output_weights");
         m.map("sentence_pair.classifier.bias", "cls/seq_relationship/output_bias");
-        m.ignore("global_step").ignore(".*/(Adam|Adam_1)|.*/adam_[mv]");
-        return m;
+        return NameRules.ignoringTfTrainingState(m);
     }
 
     @Override

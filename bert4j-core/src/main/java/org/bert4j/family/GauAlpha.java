@@ -76,30 +76,24 @@ public final class GauAlpha implements Family {
 
     @Override
     public WeightMap hfNames() {
-        WeightMap m = new WeightMap("gau_alpha.");
-        NameRules.hfTable(m, "encoder.embeddings.tokens", "embeddings.word_embeddings");
-        NameRules.hfTable(m, "encoder.embeddings.segments", "embeddings.token_type_embeddings");
-        String l = "encoder.layers.{i}.gau.";
-        String e = "encoder.layer.{i}.gau.";
-        NameRules.hfLinear(m, l + "input", e + "i_dense");
-        NameRules.hfLinear(m, l + "output", e + "o_dense");
-        m.map(l + "query_scale", e + "q_scaleoffset.weight").map(l + "query_offset", e + "q_scaleoffset.bias");
-        m.map(l + "key_scale", e + "k_scaleoffset.weight").map(l + "key_offset", e + "k_scaleoffset.bias");
-        return m;
+        return layout(NameStyle.HF, new WeightMap("gau_alpha."), "", "");
     }
 
     @Override
     public WeightMap tfNames() {
-        WeightMap m = new WeightMap("");
-        NameRules.tfTable(m, "encoder.embeddings.tokens", "bert/embeddings/word_embeddings");
-        NameRules.tfTable(m, "encoder.embeddings.segments", "bert/embeddings/token_type_embeddings");
+        return NameRules.ignoringTfTrainingState(layout(NameStyle.TF, new WeightMap(""), "bert", "GAU_alpha"));
+    }
+
+    /** bert4keras names (HF spelling is ours: the same path with dots); scale/offset pairs spell like norms. */
+    private static WeightMap layout(NameStyle s, WeightMap m, String embeddingScope, String layerScope) {
+        s.table(m, "encoder.embeddings.tokens", s.path(embeddingScope, "embeddings", "word_embeddings"));
+        s.table(m, "encoder.embeddings.segments", s.path(embeddingScope, "embeddings", "token_type_embeddings"));
         String l = "encoder.layers.{i}.gau.";
-        String e = "GAU_alpha/encoder/layer_{i}/gau/";
-        NameRules.tfLinear(m, l + "input", e + "i_dense");
-        NameRules.tfLinear(m, l + "output", e + "o_dense");
-        m.map(l + "query_scale", e + "q_scaleoffset/gamma").map(l + "query_offset", e + "q_scaleoffset/beta");
-        m.map(l + "key_scale", e + "k_scaleoffset/gamma").map(l + "key_offset", e + "k_scaleoffset/beta");
-        m.ignore("global_step").ignore(".*/(Adam|Adam_1)|.*/adam_[mv]");
+        String e = s.path(layerScope, "encoder", s.layer(), "gau");
+        s.linear(m, l + "input", s.path(e, "i_dense"));
+        s.linear(m, l + "output", s.path(e, "o_dense"));
+        s.scaleOffset(m, l + "query_scale", l + "query_offset", s.path(e, "q_scaleoffset"));
+        s.scaleOffset(m, l + "key_scale", l + "key_offset", s.path(e, "k_scaleoffset"));
         return m;
     }
 

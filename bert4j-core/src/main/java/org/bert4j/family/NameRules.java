@@ -2,103 +2,62 @@ package org.bert4j.family;
 
 import org.bert4j.checkpoint.WeightMap;
 
-/**
- * Expands a block to its parameter rules in HF or TF spelling. HF: {@code .weight} / {@code .bias} for linears
- * and norms, {@code .weight} for tables. TF (Google BERT, bert4keras): {@code /kernel} stored [in, out] (so
- * transposed), {@code /bias}, norms {@code /gamma} / {@code /beta}, tables with no suffix.
- */
+/** The BERT-layout weight tables (BERT, RoBERTa, RoFormer, RoFormerV2) and BERT's heads, in either spelling. */
 final class NameRules {
 
     private NameRules() {}
 
-    static void hfLinear(WeightMap m, String internal, String external) {
-        m.map(internal + ".weight", external + ".weight");
-        m.map(internal + ".bias", external + ".bias");
-    }
-
-    static void hfNorm(WeightMap m, String internal, String external) {
-        hfLinear(m, internal, external);
-    }
-
-    static void hfTable(WeightMap m, String internal, String external) {
-        m.map(internal + ".weight", external + ".weight");
-    }
-
-    static void tfLinear(WeightMap m, String internal, String external) {
-        m.mapTransposed(internal + ".weight", external + "/kernel");
-        m.map(internal + ".bias", external + "/bias");
-    }
-
-    static void tfNorm(WeightMap m, String internal, String external) {
-        m.map(internal + ".weight", external + "/gamma");
-        m.map(internal + ".bias", external + "/beta");
-    }
-
-    static void tfTable(WeightMap m, String internal, String external) {
-        m.map(internal + ".weight", external);
-    }
-
-    /** BERT-layout layer names (BERT, RoBERTa, RoFormer, RoFormerV2, ELECTRA) in HF spelling, without prefix. */
+    /** HF names without the model prefix (the loader adds {@code bert.} when the file uses it). */
     static WeightMap hfBertLayout(String prefix, String embeddingProjection) {
-        WeightMap m = new WeightMap(prefix);
-        hfTable(m, "encoder.embeddings.tokens", "embeddings.word_embeddings");
-        hfTable(m, "encoder.embeddings.positions", "embeddings.position_embeddings");
-        hfTable(m, "encoder.embeddings.segments", "embeddings.token_type_embeddings");
-        hfNorm(m, "encoder.embeddings.norm", "embeddings.LayerNorm");
-        hfLinear(m, "encoder.embeddings.projection", embeddingProjection);
-        String l = "encoder.layers.{i}.";
-        String e = "encoder.layer.{i}.";
-        hfLinear(m, l + "attention.query", e + "attention.self.query");
-        hfLinear(m, l + "attention.key", e + "attention.self.key");
-        hfLinear(m, l + "attention.value", e + "attention.self.value");
-        hfLinear(m, l + "attention.output", e + "attention.output.dense");
-        hfNorm(m, l + "attention_norm", e + "attention.output.LayerNorm");
-        hfLinear(m, l + "ffn.input", e + "intermediate.dense");
-        hfLinear(m, l + "ffn.output", e + "output.dense");
-        hfNorm(m, l + "ffn_norm", e + "output.LayerNorm");
-        hfLinear(m, "pooler.dense", "pooler.dense");
-        m.ignore(".*position_ids").ignore(".*embed_positions\\.weight");
-        return m;
+        WeightMap m = bertLayout(NameStyle.HF, new WeightMap(prefix), "", embeddingProjection);
+        return m.ignore(".*position_ids").ignore(".*embed_positions\\.weight");
     }
 
-    /** BERT-layout names in TF spelling ({@code bert/encoder/layer_0/attention/self/query/kernel}). */
+    /** TF names under {@code scope} ({@code bert/encoder/layer_0/attention/self/query/kernel}). */
     static WeightMap tfBertLayout(String scope) {
-        WeightMap m = new WeightMap("");
-        String s = scope + "/";
-        tfTable(m, "encoder.embeddings.tokens", s + "embeddings/word_embeddings");
-        tfTable(m, "encoder.embeddings.positions", s + "embeddings/position_embeddings");
-        tfTable(m, "encoder.embeddings.segments", s + "embeddings/token_type_embeddings");
-        tfNorm(m, "encoder.embeddings.norm", s + "embeddings/LayerNorm");
-        tfLinear(m, "encoder.embeddings.projection", s + "encoder/embedding_hidden_mapping_in"); // bert4keras Embedding-Mapping
+        WeightMap m = bertLayout(NameStyle.TF, new WeightMap(""), scope, "encoder/embedding_hidden_mapping_in");
+        return ignoringTfTrainingState(m);
+    }
+
+    /** TF checkpoints also hold the step counter, optimizer slots and loss-scale state: not weights. */
+    static WeightMap ignoringTfTrainingState(WeightMap m) {
+        return m.ignore("global_step|bad_steps|good_steps|loss_scale").ignore(".*/(adam_[mv]|Adam|Adam_1)");
+    }
+
+    private static WeightMap bertLayout(NameStyle s, WeightMap m, String scope, String embeddingProjection) {
+        s.table(m, "encoder.embeddings.tokens", s.path(scope, "embeddings", "word_embeddings"));
+        s.table(m, "encoder.embeddings.positions", s.path(scope, "embeddings", "position_embeddings"));
+        s.table(m, "encoder.embeddings.segments", s.path(scope, "embeddings", "token_type_embeddings"));
+        s.norm(m, "encoder.embeddings.norm", s.path(scope, "embeddings", "LayerNorm"));
+        s.linear(m, "encoder.embeddings.projection", s.path(scope, embeddingProjection));
         String l = "encoder.layers.{i}.";
-        String e = s + "encoder/layer_{i}/";
-        tfLinear(m, l + "attention.query", e + "attention/self/query");
-        tfLinear(m, l + "attention.key", e + "attention/self/key");
-        tfLinear(m, l + "attention.value", e + "attention/self/value");
-        tfLinear(m, l + "attention.output", e + "attention/output/dense");
-        tfNorm(m, l + "attention_norm", e + "attention/output/LayerNorm");
-        tfLinear(m, l + "ffn.input", e + "intermediate/dense");
-        tfLinear(m, l + "ffn.output", e + "output/dense");
-        tfNorm(m, l + "ffn_norm", e + "output/LayerNorm");
-        tfLinear(m, "pooler.dense", s + "pooler/dense");
-        m.ignore("global_step").ignore(".*/adam_[mv]").ignore(".*/(Adam|Adam_1)").ignore("bad_steps|good_steps|loss_scale");
+        String e = s.path(scope, "encoder", s.layer());
+        s.linear(m, l + "attention.query", s.path(e, "attention", "self", "query"));
+        s.linear(m, l + "attention.key", s.path(e, "attention", "self", "key"));
+        s.linear(m, l + "attention.value", s.path(e, "attention", "self", "value"));
+        s.linear(m, l + "attention.output", s.path(e, "attention", "output", "dense"));
+        s.norm(m, l + "attention_norm", s.path(e, "attention", "output", "LayerNorm"));
+        s.linear(m, l + "ffn.input", s.path(e, "intermediate", "dense"));
+        s.linear(m, l + "ffn.output", s.path(e, "output", "dense"));
+        s.norm(m, l + "ffn_norm", s.path(e, "output", "LayerNorm"));
+        s.linear(m, "pooler.dense", s.path(scope, "pooler", "dense"));
         return m;
     }
 
     /** BERT's pre-training heads in HF spelling ({@code cls.*}). */
     static void hfBertHeads(WeightMap m) {
-        hfLinear(m, "mlm.transform", "cls.predictions.transform.dense");
-        hfNorm(m, "mlm.transform_norm", "cls.predictions.transform.LayerNorm");
+        NameStyle.HF.linear(m, "mlm.transform", "cls.predictions.transform.dense");
+        NameStyle.HF.norm(m, "mlm.transform_norm", "cls.predictions.transform.LayerNorm");
         m.map("mlm.bias", "cls.predictions.bias");
         m.tiedAlias("mlm.bias", "cls.predictions.decoder.bias");
         m.tiedAlias("encoder.embeddings.tokens.weight", "cls.predictions.decoder.weight");
-        hfLinear(m, "sentence_pair.classifier", "cls.seq_relationship");
+        NameStyle.HF.linear(m, "sentence_pair.classifier", "cls.seq_relationship");
     }
 
     /** BERT's pre-training heads in TF spelling; NSP weights are [2, d] there (used with transpose_b). */
     static void tfBertHeads(WeightMap m) {
-        tfLinear(m, "mlm.transform", "cls/predictions/transform/dense");
-        tfNorm(m, "mlm.transform_norm", "cls/predictions/transform/LayerNorm");
+        NameStyle.TF.linear(m, "mlm.transform", "cls/predictions/transform/dense");
+        NameStyle.TF.norm(m, "mlm.transform_norm", "cls/predictions/transform/LayerNorm");
         m.map("mlm.bias", "cls/predictions/output_bias");
         m.map("sentence_pair.classifier.weight", "cls/seq_relationship/output_weights");
         m.map("sentence_pair.classifier.bias", "cls/seq_relationship/output_bias");

@@ -55,9 +55,7 @@ public final class RoFormer implements Family {
 
     @Override
     public WeightMap tfNames() {
-        WeightMap m = NameRules.tfBertLayout("bert");
-        NameRules.tfBertHeads(m);
-        return m;
+        return bert.tfNames(); // bert4keras saves RoFormer under BERT's names
     }
 
     @Override

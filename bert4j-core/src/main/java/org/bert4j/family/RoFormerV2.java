@@ -65,7 +65,7 @@ public final class RoFormerV2 implements Family {
     @Override
     public WeightMap hfNames() {
         WeightMap m = NameRules.hfBertLayout("roformer.", "embeddings_project");
-        NameRules.hfTable(m, "mlm.output_mapping", "cls.predictions.output_mapping"); // only when E ≠ d
+        NameStyle.HF.table(m, "mlm.output_mapping", "cls.predictions.output_mapping"); // only when E ≠ d
         return m;
     }
 

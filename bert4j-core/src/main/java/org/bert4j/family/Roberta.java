@@ -53,8 +53,8 @@ public final class Roberta implements Family {
     @Override
     public WeightMap hfNames() {
         WeightMap m = NameRules.hfBertLayout("roberta.", "embeddings_project");
-        NameRules.hfLinear(m, "mlm.transform", "lm_head.dense");
-        NameRules.hfNorm(m, "mlm.transform_norm", "lm_head.layer_norm");
+        NameStyle.HF.linear(m, "mlm.transform", "lm_head.dense");
+        NameStyle.HF.norm(m, "mlm.transform_norm", "lm_head.layer_norm");
         m.map("mlm.bias", "lm_head.bias");
         m.tiedAlias("mlm.bias", "lm_head.decoder.bias");
         m.tiedAlias("encoder.embeddings.tokens.weight", "lm_head.decoder.weight");
