@@ -150,6 +150,20 @@ class GradientCheckTest {
         }
     }
 
+    @Test
+    void gatedFeedForward() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            GatedFeedForward ffn = new GatedFeedForward(6, 10, org.bert4j.config.Activation.GELU, true);
+            initialize(ffn, m, 3);
+            Random random = new Random(3);
+            Parameter x = input(m, random, 2, 3, 6);
+            NDArray w = weights(m, 4, x.shape());
+            check(m, List.of(new Target("x", x, null),
+                            new Target("gate.weight", ffn.namedParameters().get("gate.weight"), sample(random, 60, 6))),
+                    () -> ffn.forward(x.value()).mul(w).sum(), "GatedFeedForward");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"softmax_plus", "squared_relu"})
     void gatedAttentionUnitWithPaddingMask(String normalizer) {
