@@ -1,0 +1,5 @@
+/**
+ * The {@code bert4j} command line (picocli): {@link org.bert4j.cli.Main} and one command class per task
+ * (inspect, convert, fill-mask, embed, bench). Commands parse arguments and print; the work lives in bert4j-core.
+ */
+package org.bert4j.cli;

