@@ -60,7 +60,8 @@ public final class Converter {
         }
     }
 
-    private static LoadReport convert(TensorSource t, boolean tfNames, Path destination, Options o, Path defaultVocab) {
+    /** Tensors in HF ({@code tfNames = false}) or TF names → an HF directory; see {@link Options}. */
+    static LoadReport convert(TensorSource t, boolean tfNames, Path destination, Options o, Path defaultVocab) {
         HfConfig config;
         if (o.config() != null) {
             config = HfConfig.read(o.config());

