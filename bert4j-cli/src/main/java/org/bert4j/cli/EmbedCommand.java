@@ -3,9 +3,11 @@ package org.bert4j.cli;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.bert4j.pretrained.HfDirectory;
 import org.bert4j.pretrained.LoadedModel;
 import org.bert4j.pretrained.SentencePooling;
 import org.bert4j.tokenization.TextTokenizer;
@@ -33,10 +35,11 @@ final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (LoadedModel m = ModelArgument.load(model);
+        Path dir = ModelArgument.directory(model);
+        try (LoadedModel m = HfDirectory.load(dir);
              TextTokenizer tok = TextTokenizer.load(ModelArgument.requireTokenizer(m, model), 512);
              NDManager scope = NDManager.newBaseManager()) {
-            SentencePooling mode = pooling != null ? SentencePooling.parse(pooling) : SentencePooling.of(ModelArgument.directory(model));
+            SentencePooling mode = pooling != null ? SentencePooling.parse(pooling) : SentencePooling.of(dir);
             List<Encoding> enc = texts.stream().map(tok::encode).toList();
             TextTokenizer.Batch b = TextTokenizer.pad(scope, enc, m.model().spec().padTokenId());
             NDArray hidden = m.model().encode(b.inputIds(), b.tokenTypeIds(), b.attentionMask(), false).last();

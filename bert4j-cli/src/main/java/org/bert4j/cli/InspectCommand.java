@@ -1,5 +1,6 @@
 package org.bert4j.cli;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bert4j.checkpoint.WeightMap;
@@ -19,8 +20,9 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (LoadedModel m = ModelArgument.load(model)) {
-            System.out.println("model:   " + ModelArgument.directory(model).toAbsolutePath());
+        Path dir = ModelArgument.directory(model);
+        try (LoadedModel m = HfDirectory.load(dir)) {
+            System.out.println("model:   " + dir.toAbsolutePath());
             System.out.println("family:  " + m.family().modelType() + " — " + m.family().summary());
             System.out.println("heads:   " + m.model().heads());
             System.out.println(m.report());
