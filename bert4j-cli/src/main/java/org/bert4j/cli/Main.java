@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bert4j", mixinStandardHelpOptions = true, version = "bert4j 0.1.0",
         description = "Build, convert, inspect, run and benchmark BERT-family encoders on the JVM.",
         subcommands = {InspectCommand.class, ConvertCommand.class, FillMaskCommand.class, EmbedCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, VocabCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
