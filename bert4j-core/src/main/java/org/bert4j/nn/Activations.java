@@ -23,7 +23,8 @@ public final class Activations {
 
     /** 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))), HF's {@code gelu_new}. */
     private static NDArray geluTanh(NDArray x) {
-        NDArray inner = x.add(x.pow(3).mul(0.044715)).mul(SQRT_2_OVER_PI);
-        return x.mul(inner.tanh().add(1)).mul(0.5);
+        NDArray cube = x.pow(Scalars.like(x, 3));
+        NDArray inner = x.add(cube.mul(Scalars.like(x, 0.044715))).mul(Scalars.like(x, SQRT_2_OVER_PI));
+        return x.mul(inner.tanh().add(1)).mul(Scalars.like(x, 0.5));
     }
 }

@@ -35,7 +35,8 @@ public final class MultiHeadAttention extends Module {
     public NDArray forward(NDArray x, PositionContext positions, ForwardContext ctx) {
         PositionContext.QueryKey qk = positions.rotate(splitHeads(query.forward(x)), splitHeads(key.forward(x)));
         NDArray v = positions.rotateValue(splitHeads(value.forward(x))); // (B, h, T, d_h)
-        NDArray scores = qk.query().matMul(qk.key().transpose(0, 1, 3, 2)).div(Math.sqrt(headSize)); // (B, h, T, T)
+        NDArray scores = qk.query().matMul(qk.key().transpose(0, 1, 3, 2)); // (B, h, T, T)
+        scores = scores.div(Scalars.like(scores, Math.sqrt(headSize)));
         NDArray weights = Dropout.apply(normalizer.normalize(scores, positions.mask()), attentionDropout, ctx);
         NDArray context = weights.matMul(v).transpose(0, 2, 1, 3); // (B, T, h, d_h)
         Shape s = x.getShape();

@@ -27,6 +27,6 @@ public interface ResidualRule {
     }
 
     private static NDArray scaled(NDArray y, ForwardContext ctx) {
-        return ctx.residualScale() == 1f ? y : y.mul(ctx.residualScale());
+        return ctx.residualScale() == 1f ? y : y.mul(Scalars.like(y, ctx.residualScale()));
     }
 }

@@ -22,7 +22,7 @@ public final class RmsNorm extends Norm {
     @Override
     public NDArray forward(NDArray x) {
         NDArray meanSquare = x.square().mean(new int[] {-1}, true); // (..., 1)
-        NDArray y = x.mul(meanSquare.add(eps).pow(-0.5));
+        NDArray y = x.mul(meanSquare.add(eps).pow(Scalars.like(x, -0.5)));
         return gain == null ? y : y.mul(gain.value());
     }
 
