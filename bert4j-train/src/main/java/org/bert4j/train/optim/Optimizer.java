@@ -18,6 +18,9 @@ public interface Optimizer {
     /** Moment tensors keyed {@code <path>.<name>} (e.g. {@code encoder.layers.0.attention.query.weight.m}). */
     Map<String, NDArray> state();
 
-    /** Restores what {@link #state()} returned, with the step count; a missing or mis-shaped key is an error. */
+    /**
+     * Restores what {@link #state()} returned, with the step count; a missing or mis-shaped key is an error. The
+     * values are copied: the caller keeps (and closes) the arrays it passed.
+     */
     void loadState(Map<String, NDArray> state, long steps);
 }
