@@ -13,12 +13,21 @@ import org.bert4j.train.run.PretrainingConfig;
  */
 public record LoopSettings(long steps, double peakLearningRate, int batchSize, int accumulation, double clipNorm,
                            long residualWarmupSteps, long seed, long logEvery, long evalEvery, int evalMaxBatches,
-                           long checkpointEvery) {
+                           long checkpointEvery, double maxSeconds) {
+
+    /** Without a wall-clock budget. */
+    public LoopSettings(long steps, double peakLearningRate, int batchSize, int accumulation, double clipNorm,
+                        long residualWarmupSteps, long seed, long logEvery, long evalEvery, int evalMaxBatches,
+                        long checkpointEvery) {
+        this(steps, peakLearningRate, batchSize, accumulation, clipNorm, residualWarmupSteps, seed, logEvery, evalEvery,
+                evalMaxBatches, checkpointEvery, 0);
+    }
 
     public static LoopSettings from(PretrainingConfig c) {
         return new LoopSettings(c.train().steps(), c.optimizer().lr(), c.train().batchSize(), c.train().accumulation(),
                 c.train().clipNorm(), c.train().residualWarmupSteps(), c.train().seed(), c.train().logEvery(),
-                c.eval().every(), c.eval().maxBatches(), c.checkpoint().every());
+                c.eval().every(), c.eval().maxBatches(), c.checkpoint().every(),
+                c.train().maxMinutes() * 60);
     }
 
     /** RoFormerV2's residual warm-up: α = min(1, step / warm-up) before step {@code step} (0-based). */
@@ -26,7 +35,13 @@ public record LoopSettings(long steps, double peakLearningRate, int batchSize, i
         return residualWarmupSteps == 0 ? 1f : (float) Math.min(1.0, (double) step / residualWarmupSteps);
     }
 
-    boolean due(long step, long every) {
-        return step == steps || (every > 0 && step % every == 0);
+    /** True once the run (all its sessions) has used its wall-clock budget. */
+    boolean outOfTime(double elapsedSeconds) {
+        return maxSeconds > 0 && elapsedSeconds >= maxSeconds;
+    }
+
+    /** Whether a periodic action is due after {@code step}; everything is due at the last step. */
+    boolean due(long step, long every, boolean last) {
+        return last || step == steps || (every > 0 && step % every == 0);
     }
 }

@@ -65,7 +65,8 @@ public final class Trainer {
         long tokens = start.tokens();
         long startNanos = System.nanoTime();
         try (TrainingWindow window = new TrainingWindow(model.manager())) {
-            while (step < settings.steps()) {
+            boolean outOfTime = false;
+            while (step < settings.steps() && !outOfTime) {
                 long stepStart = System.nanoTime();
                 float alpha = settings.residualScale(step);
                 model.setResidualScale(alpha);
@@ -80,9 +81,10 @@ public final class Trainer {
                 }
                 step++;
                 double elapsed = start.elapsedSeconds() + (System.nanoTime() - startNanos) / 1e9;
-                if (settings.due(step, settings.logEvery())) log(window, step, cursor.epoch(), tokens, elapsed);
-                if (evaluation != null && settings.due(step, settings.evalEvery())) evaluate(model, step);
-                if (settings.due(step, settings.checkpointEvery())) {
+                outOfTime = settings.outOfTime(elapsed);
+                if (settings.due(step, settings.logEvery(), outOfTime)) log(window, step, cursor.epoch(), tokens, elapsed);
+                if (evaluation != null && settings.due(step, settings.evalEvery(), outOfTime)) evaluate(model, step);
+                if (settings.due(step, settings.checkpointEvery(), outOfTime)) {
                     if (!window.isEmpty()) log(window, step, cursor.epoch(), tokens, elapsed); // lines end at checkpoints
                     checkpointer.save(new TrainerState(step, cursor.epoch(), cursor.index(), tokens, start.seed(), elapsed));
                 }

@@ -33,9 +33,13 @@ public record PretrainingConfig(String model, Path tokenizer, Corpus corpus, Inp
     /** @param kind constant, linear, cosine or piecewise; @param points piecewise {step: multiplier} */
     public record Schedule(String kind, long warmupSteps, NavigableMap<Long, Double> points) {}
 
-    /** @param clipNorm 0 = off; @param residualWarmupSteps 0 = α is 1 throughout; @param threads 0 = per core */
+    /**
+     * @param clipNorm 0 = off; @param residualWarmupSteps 0 = α is 1 throughout; @param threads 0 = per core
+     * @param maxMinutes wall-clock budget over all sessions of the run (0 = none): training ends after the first
+     *                   step past it, with the usual final evaluation and checkpoint
+     */
     public record Training(long steps, int batchSize, int accumulation, double clipNorm, long residualWarmupSteps,
-                           long seed, int threads, long logEvery) {}
+                           long seed, int threads, long logEvery, double maxMinutes) {}
 
     /** @param every 0 = only at the end; @param maxBatches 0 = the whole held-out set */
     public record Evaluation(double fraction, long every, int maxBatches) {}
@@ -74,7 +78,8 @@ public record PretrainingConfig(String model, Path tokenizer, Corpus corpus, Inp
                 new Training(v.integer("train.steps", 1), v.smallInteger("train.batch_size", 1),
                         v.smallInteger("train.accumulation", 1), v.number("train.clip_norm", 0, Double.MAX_VALUE),
                         v.integer("train.residual_warmup_steps", 0), v.integer("train.seed", Long.MIN_VALUE),
-                        v.smallInteger("train.threads", 0), v.integer("train.log_every", 1)),
+                        v.smallInteger("train.threads", 0), v.integer("train.log_every", 1),
+                        v.number("train.max_minutes", 0, Double.MAX_VALUE)),
                 new Evaluation(v.number("eval.fraction", 0, 0.5), v.integer("eval.every", 0), v.smallInteger("eval.max_batches", 0)),
                 new Checkpointing(v.integer("checkpoint.every", 1), v.smallInteger("checkpoint.keep", 1)),
                 out, v);

@@ -59,6 +59,8 @@ public final class RunSchema {
                 integer("train.seed", "42", "seed of initialisation, batch order, masks and dropout"),
                 integer("train.threads", "0", "engine threads (0 = one per core); set before the engine starts"),
                 integer("train.log_every", "10", "steps between metrics lines (the only device syncs)"),
+                number("train.max_minutes", "0", "wall-clock budget of the whole run in minutes (0 = none); "
+                        + "the schedule still runs to train.steps"),
                 number("eval.fraction", "0.01", "documents held out for evaluation"),
                 integer("eval.every", "100", "steps between held-out evaluations (0 = only at the end)"),
                 integer("eval.max_batches", "20", "held-out batches per evaluation (0 = all)"),

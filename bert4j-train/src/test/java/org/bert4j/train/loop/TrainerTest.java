@@ -42,6 +42,24 @@ class TrainerTest {
     }
 
     @Test
+    void aSpentWallClockBudgetEndsTheRunWithTheFinalLogEvaluationAndCheckpoint() {
+        // A budget of 1 ns is spent by the first step, which must then log, evaluate and save as a last step does.
+        LoopSettings s = new LoopSettings(8, 1e-2, 4, 1, 1.0, 0, 3, 5, 5, 1, 100, 1e-9);
+        try (LoadedModel model = ModelBuilder.create(TinyModels.hf("bert"), DataType.FLOAT32, 7);
+             MetricsLog metrics = MetricsLog.create(tmp.resolve(MetricsLog.FILE))) {
+            List<TrainableParameter> params = LoopTestKit.parameters(model.model());
+            TrainingComponents c = LoopTestKit.components(model.model(), LoopTestKit.counting(48, 1), LoopTestKit.counting(12, 2),
+                    s.seed(), s.batchSize(), LoopTestKit.lamb(params), params, Long.MAX_VALUE);
+            List<TrainerState> saved = new ArrayList<>();
+            TrainerState end = new Trainer(c, s, metrics, ResumeTest.quiet(), saved::add).run(TrainerState.start(s.seed()));
+            assertEquals(1, end.step());
+            assertEquals(List.of(1L), saved.stream().map(TrainerState::step).toList());
+            List<String> kinds = metrics.records().stream().map(o -> o.get("kind").getAsString() + "@" + o.get("step")).toList();
+            assertEquals(List.of(MetricsLog.TRAIN + "@1", MetricsLog.EVAL + "@1"), kinds);
+        }
+    }
+
+    @Test
     void alphaWarmsUpAndMetricsAndEvaluationsComeAtTheirIntervals() {
         Run r = train(new LoopSettings(8, 1e-2, 4, 2, 1.0, 4, 3, 2, 4, 1, 100), 0);
         List<JsonObject> train = r.records().stream().filter(o -> o.get("kind").getAsString().equals(MetricsLog.TRAIN)).toList();
