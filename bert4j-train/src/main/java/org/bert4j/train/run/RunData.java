@@ -36,7 +36,8 @@ record RunData(SpecialTokens specialTokens, SequenceSource train, SequenceSource
     static RunData build(PretrainingConfig config, Path tokenizer, PrintStream log) {
         PretrainingConfig.Corpus c = config.corpus();
         String field = c.field();
-        CorpusFormat format = CorpusFormat.named(c.format().replace('_', '-'), field.isEmpty() ? List.of() : List.of(field));
+        CorpusFormat format = CorpusFormat.named(c.format().replace('_', '-'),
+                field.isEmpty() ? List.of() : List.of(field.split("\\s*,\\s*")));
         // Word starts matter only to whole-word, n-gram and span masking; token masking spares the jieba pass.
         WordBoundaryMode words = config.masking().strategy().equals("token") ? WordBoundaryMode.WORD_PIECE : WordBoundaryMode.AUTO;
         CorpusSettings settings = new CorpusSettings(c.paths(), format, tokenizer, words,

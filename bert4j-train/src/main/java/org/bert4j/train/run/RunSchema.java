@@ -28,7 +28,8 @@ public final class RunSchema {
                 list("corpus.paths", "corpus files (text lines or JSON lines)"),
                 choice("corpus.format", "auto", List.of("auto", "lines", "blank_lines", "jsonl"),
                         "auto: .json/.jsonl as JSON lines, other files a document per line; blank_lines: BERT's format"),
-                text("corpus.field", "", "JSON-lines field with the text; empty: text, sentence or content"),
+                text("corpus.field", "", "JSON-lines fields with the text, comma-separated, the first present is used; "
+                        + "empty: text, sentence or content"),
                 integer("corpus.max_documents", "0", "read at most this many documents (0 = all), for demos"),
                 text("corpus.cache_dir", "", "tokenised-corpus cache; empty: <output.dir>/cache"),
                 choice("inputs.packing", "full_sentences", List.of("full_sentences", "doc_sentences", "nsp", "sop"),
