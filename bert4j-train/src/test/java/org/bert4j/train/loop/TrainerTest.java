@@ -24,12 +24,17 @@ class TrainerTest {
 
     private record Run(List<JsonObject> records, int arraysAfterFirstRun, int arraysAtEnd, long tokens) {}
 
+    /** Tiny BERT on counting sequences (48 training, 12 held out), LAMB over every parameter. */
+    private static TrainingComponents components(LoadedModel model, LoopSettings s) {
+        List<TrainableParameter> params = LoopTestKit.parameters(model.model());
+        return LoopTestKit.components(model.model(), LoopTestKit.counting(48, 1), LoopTestKit.counting(12, 2),
+                s.seed(), s.batchSize(), LoopTestKit.lamb(params), params, Long.MAX_VALUE);
+    }
+
     private Run train(LoopSettings s, long extraSteps) {
         try (LoadedModel model = ModelBuilder.create(TinyModels.hf("bert"), DataType.FLOAT32, 7);
              MetricsLog metrics = MetricsLog.create(tmp.resolve(MetricsLog.FILE))) {
-            List<TrainableParameter> params = LoopTestKit.parameters(model.model());
-            TrainingComponents c = LoopTestKit.components(model.model(), LoopTestKit.counting(48, 1), LoopTestKit.counting(12, 2),
-                    s.seed(), s.batchSize(), LoopTestKit.lamb(params), params, Long.MAX_VALUE);
+            TrainingComponents c = components(model, s);
             List<TrainerState> saved = new ArrayList<>();
             TrainerState end = new Trainer(c, s, metrics, ResumeTest.quiet(), saved::add).run(TrainerState.start(s.seed()));
             int first = model.model().manager().getManagedArrays().size();
@@ -47,9 +52,7 @@ class TrainerTest {
         LoopSettings s = new LoopSettings(8, 1e-2, 4, 1, 1.0, 0, 3, 5, 5, 1, 100, 1e-9);
         try (LoadedModel model = ModelBuilder.create(TinyModels.hf("bert"), DataType.FLOAT32, 7);
              MetricsLog metrics = MetricsLog.create(tmp.resolve(MetricsLog.FILE))) {
-            List<TrainableParameter> params = LoopTestKit.parameters(model.model());
-            TrainingComponents c = LoopTestKit.components(model.model(), LoopTestKit.counting(48, 1), LoopTestKit.counting(12, 2),
-                    s.seed(), s.batchSize(), LoopTestKit.lamb(params), params, Long.MAX_VALUE);
+            TrainingComponents c = components(model, s);
             List<TrainerState> saved = new ArrayList<>();
             TrainerState end = new Trainer(c, s, metrics, ResumeTest.quiet(), saved::add).run(TrainerState.start(s.seed()));
             assertEquals(1, end.step());
