@@ -21,4 +21,10 @@ public final class AdamW extends MomentOptimizer {
         if (weightDecay > 0) x.muli(1 - learningRate * weightDecay);
         x.subi(step);
     }
+
+    @Override
+    void fusedUpdate(FusedMoments.Tensor t, double learningRate, double weightDecay, double c1, double c2) {
+        FusedMoments.adamW(t, FusedMoments.Coefficients.of(settings(), c1, c2, learningRate),
+                (float) (1 - learningRate * weightDecay), weightDecay > 0);
+    }
 }

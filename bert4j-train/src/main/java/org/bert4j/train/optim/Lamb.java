@@ -29,4 +29,9 @@ public final class Lamb extends MomentOptimizer {
         NDArray ratio = NDArrays.where(xNorm.gt(0).logicalAnd(rNorm.gt(0)), xNorm.div(rNorm), xNorm.onesLike());
         x.subi(r.muli(ratio.muli(learningRate)));
     }
+
+    @Override
+    void fusedUpdate(FusedMoments.Tensor t, double learningRate, double weightDecay, double c1, double c2) {
+        FusedMoments.lamb(t, FusedMoments.Coefficients.of(settings(), c1, c2, 1), (float) weightDecay, (float) learningRate);
+    }
 }

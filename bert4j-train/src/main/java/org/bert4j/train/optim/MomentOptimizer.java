@@ -2,6 +2,7 @@ package org.bert4j.train.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,6 +19,9 @@ import java.util.TreeSet;
  * <p>A step consumes the gradients: it zeroes them after the update (see {@link Gradients} for why DJL needs this).
  * A parameter no backward pass reached reads as a zero gradient, so its moments decay and weight decay still
  * applies (PyTorch would skip it): give the optimiser only the parameters the objective trains.
+ *
+ * <p>On the CPU the update runs as one Java pass over the engine's own memory ({@link FusedMoments}); the engine
+ * ops below are the path for other devices and types, and the definition the fused pass follows.
  *
  * <p>Call {@link #step} after the step's gradient collectors are closed: updating a leaf tensor in place is only
  * legal with autograd off, and it is also why the {@code Number} operands here are safe (nothing records them,
@@ -78,13 +82,34 @@ public abstract sealed class MomentOptimizer implements Optimizer, AutoCloseable
                 m.tempAttach(scope);
                 v.tempAttach(scope);
                 NDArray g = Gradients.view(p.parameter(), scope);
+                double weightDecay = p.decay() ? settings.weightDecay() : 0;
+                FusedMoments.Tensor host = hostTensor(x, g, m, v);
+                if (host != null) { // one pass in Java over the engine's own memory; clears g too
+                    fusedUpdate(host, learningRate, weightDecay, c1, c2);
+                    continue;
+                }
                 m.muli(settings.beta1()).addi(g.mul(1 - settings.beta1()));           // m ← β1·m + (1−β1)·g
                 v.muli(settings.beta2()).addi(g.square().muli(1 - settings.beta2())); // v ← β2·v + (1−β2)·g²
-                update(x, m, v, learningRate, p.decay() ? settings.weightDecay() : 0, c1, c2);
+                update(x, m, v, learningRate, weightDecay, c1, c2);
                 Gradients.zero(g);
             }
         }
         steps = t;
+    }
+
+    /**
+     * The same update as {@link #update}, moments included, over host memory in a single pass ({@link FusedMoments}),
+     * also setting the gradient to 0.
+     */
+    abstract void fusedUpdate(FusedMoments.Tensor t, double learningRate, double weightDecay, double c1, double c2);
+
+    /** x, g, m, v as shared host buffers when all four allow it (float32, CPU, contiguous), else null. */
+    private static FusedMoments.Tensor hostTensor(NDArray x, NDArray g, NDArray m, NDArray v) {
+        FloatBuffer xs = HostStorage.floats(x);
+        FloatBuffer gs = xs == null ? null : HostStorage.floats(g);
+        FloatBuffer ms = gs == null ? null : HostStorage.floats(m);
+        FloatBuffer vs = ms == null ? null : HostStorage.floats(v);
+        return vs == null ? null : new FusedMoments.Tensor(xs, gs, ms, vs);
     }
 
     /**
