@@ -7,15 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.bert4j.cli.bench.BenchInputs;
+import org.bert4j.cli.bench.BenchPass;
 import org.bert4j.cli.bench.EncoderPass;
 import org.bert4j.cli.bench.EngineThreads;
-import org.bert4j.cli.bench.ForwardPass;
 import org.bert4j.cli.bench.Interleaved;
 import org.bert4j.cli.bench.MatmulCeiling;
 import org.bert4j.cli.bench.ModelFlops;
 import org.bert4j.cli.bench.OnnxRuntimePass;
 import org.bert4j.cli.bench.OnnxSource;
 import org.bert4j.cli.bench.Samples;
+import org.bert4j.cli.bench.TrainBench;
+import org.bert4j.cli.bench.TrainingShape;
 import org.bert4j.pretrained.HfDirectory;
 import org.bert4j.pretrained.LoadedModel;
 import org.bert4j.pretrained.OfflineModels;
@@ -37,10 +39,13 @@ import picocli.CommandLine.Spec;
         description = {"Measures inference throughput on a (B, T) batch of real tokens: the engine's float32 matmul "
                 + "ceiling, bert4j tokens/s with the FLOP rate it implies (2N + 4·L·d·T per token) and peak memory, and "
                 + "ONNX Runtime on the same inputs and threads when the model has an ONNX export.",
-                "The last line reads 'ratio vs onnxruntime: N.NNx' (bert4j tokens/s ÷ ONNX Runtime tokens/s)."})
+                "The last line reads 'ratio vs onnxruntime: N.NNx' (bert4j tokens/s ÷ ONNX Runtime tokens/s).",
+                "With --train (no MODEL): pre-training steps of fresh bert4j models of --family at the given sizes and "
+                + "of DJL's BertPretrainingBlock of the same sizes, with the FLOP rate (6N + 12·L·d·T per token, MLM "
+                + "head at the masked rows); the last line reads 'ratio vs djl: N.NNx'."})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "a short name (bge-small-zh, all-minilm-l6, "
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "a short name (bge-small-zh, all-minilm-l6, "
             + "bge-small-en, bert-base-uncased) or a Hugging Face model directory")
     String model;
 
@@ -68,6 +73,29 @@ public final class BenchCommand implements Callable<Integer> {
             + "export the short name comes from, or model.onnx in the directory)")
     Path onnx;
 
+    @Option(names = "--train", description = "benchmark pre-training steps instead of a model's inference")
+    boolean train;
+
+    @Option(names = "--family", paramLabel = "F[,F...]", split = ",", defaultValue = "bert",
+            description = "with --train: bert4j families to build (bert, roberta, albert, roformer_v2, gau_alpha); "
+                    + "the first is compared with DJL on the last line, the others with the first (default ${DEFAULT-VALUE})")
+    List<String> families;
+
+    @Option(names = "--layers", paramLabel = "L", defaultValue = "12", description = "with --train (default ${DEFAULT-VALUE})")
+    int layers;
+
+    @Option(names = "--hidden", paramLabel = "d", defaultValue = "768", description = "with --train (default ${DEFAULT-VALUE})")
+    int hidden;
+
+    @Option(names = "--heads", paramLabel = "h", defaultValue = "12", description = "with --train (default ${DEFAULT-VALUE})")
+    int heads;
+
+    @Option(names = "--intermediate", paramLabel = "f", description = "with --train: FFN width (default 4·d; GAU-α: 2·d)")
+    Integer intermediate;
+
+    @Option(names = "--vocab", paramLabel = "V", defaultValue = "30522", description = "with --train (default ${DEFAULT-VALUE})")
+    int vocab;
+
     @Spec
     CommandSpec spec;
 
@@ -76,7 +104,24 @@ public final class BenchCommand implements Callable<Integer> {
         if (batch <= 0 || length <= 0 || iterations <= 0 || warmup <= 0) {
             throw new ParameterException(spec.commandLine(), "--batch, --length, --warmup and --iterations must be > 0");
         }
+        if (train != (model == null)) {
+            throw new ParameterException(spec.commandLine(), train ? "--train builds its own models: give no MODEL"
+                    : "give a MODEL, or --train");
+        }
         PrintWriter out = spec.commandLine().getOut();
+        if (train) {
+            TrainingShape shape;
+            try {
+                shape = new TrainingShape(layers, hidden, heads, intermediate == null ? 4 * hidden : intermediate,
+                        vocab, batch, length);
+                for (String f : families) shape.config(f, intermediate != null); // a wrong family fails before any work
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            TrainBench.run(new TrainBench.Settings(families, shape, intermediate != null, warmup, iterations),
+                    EngineThreads.apply(threads), out);
+            return 0;
+        }
         // Before anything creates an NDArray: DJL reads the thread properties once, at engine start.
         EngineThreads.Actual engine = EngineThreads.apply(threads);
         Path dir = OfflineModels.resolve(model);
@@ -95,7 +140,7 @@ public final class BenchCommand implements Callable<Integer> {
             int reps = Math.max(3, iterations / 2);
             MatmulCeiling.Result roofBefore = MatmulCeiling.measure(rows, flops.hidden(), flops.intermediate(), reps);
             BenchInputs inputs = BenchInputs.random(batch, length, loaded.model().spec().vocabSize(), 42);
-            List<ForwardPass> passes = new ArrayList<>();
+            List<BenchPass> passes = new ArrayList<>();
             List<Interleaved.Warm> warm = new ArrayList<>();
             try {
                 passes.add(new EncoderPass(loaded.model(), inputs));
@@ -111,20 +156,17 @@ public final class BenchCommand implements Callable<Integer> {
                         MatmulCeiling.measure(rows, flops.hidden(), flops.intermediate(), reps));
                 print(out, roof, flops, passes, warm, timed, leak, peerModel);
             } finally {
-                for (ForwardPass p : passes) p.close();
+                for (BenchPass p : passes) p.close();
             }
         }
         return 0;
     }
 
-    private void print(PrintWriter out, MatmulCeiling.Result roof, ModelFlops flops, List<ForwardPass> passes,
+    private void print(PrintWriter out, MatmulCeiling.Result roof, ModelFlops flops, List<BenchPass> passes,
                        List<Interleaved.Warm> warm, Interleaved.Timed timed, long[] leak,
                        OnnxSource.Found peerModel) {
         out.println();
-        out.println("float32 matmul through torch.linear, median of " + roof.shapes().get(0).seconds().count()
-                + " (better of before/after the passes)   GFLOP/s");
-        for (MatmulCeiling.Shape3 s : roof.shapes()) out.printf(Locale.ROOT, "  %-36s %8.1f%n", s.label(), s.gflops());
-        out.printf(Locale.ROOT, "  %-36s %8.1f%n", "ceiling (best)", roof.ceiling());
+        MatmulCeiling.print(out, roof);
         out.println();
         out.printf(Locale.ROOT, "%-12s %10s %10s %9s %8s %9s %9s %9s%n", "engine", "tokens/s", "ms/batch",
                 "GFLOP/s", "of roof", "heap MB", "RSS MB", "pass MB");

@@ -49,6 +49,43 @@ class BenchCommandTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("bert4j ")), String.join("\n", lines));
     }
 
+    private static final Pattern DJL_RATIO = Pattern.compile("ratio vs djl: (\\d+\\.\\d\\d)x");
+
+    /**
+     * {@code bench --train} on a tiny shape with two bert4j families and DJL's block: a row per engine with
+     * positive figures, each engine's loss falling over the steps on its one batch (so each really trains), the
+     * family-to-family ratio, and the ratio to DJL as the last line.
+     */
+    @Test
+    void trainingTableEndsWithTheRatioToDjl() {
+        List<String> lines = run("--train", "--family", "roformer_v2,bert", "--layers", "2", "--hidden", "32",
+                "--heads", "2", "--vocab", "500", "--batch", "2", "--length", "16", "--warmup", "2", "--iterations", "3");
+        String last = lines.get(lines.size() - 1);
+        Matcher m = DJL_RATIO.matcher(last);
+        assertTrue(m.matches(), "last line: " + last);
+        assertTrue(Double.parseDouble(m.group(1)) > 0, last);
+        for (String engine : List.of("bert4j roformer_v2", "bert4j bert", "djl")) {
+            String row = lines.stream().filter(l -> l.startsWith(engine + " ")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no row for " + engine + " in\n" + String.join("\n", lines)));
+            String[] f = row.substring(engine.length()).trim().split("\\s+");
+            // tokens/s ms/step MFLOP/tok GFLOP/s of-roof heap RSS step first → last
+            for (int i : new int[] {0, 1, 2, 3, 6}) assertTrue(Double.parseDouble(f[i]) > 0, engine + " column " + i + ": " + row);
+            assertTrue(Double.parseDouble(f[10]) < Double.parseDouble(f[8]), engine + ": loss did not fall: " + row);
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("ratio bert4j roformer_v2 vs bert4j bert: ")), String.join("\n", lines));
+    }
+
+    @Test
+    void trainingRejectsAModelArgumentAndAnUnknownFamily() {
+        CommandLine cli = new CommandLine(new BenchCommand());
+        cli.setErr(new PrintWriter(new StringWriter()));
+        assertEquals(2, cli.execute("--train", "bge-small-zh"));
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+        assertEquals(2, cli.execute("--train", "--family", "gpt2"));
+        assertTrue(err.toString().contains("--family gpt2: expected one of"), err.toString());
+    }
+
     private static List<String> run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -1,11 +1,14 @@
 package org.bert4j.cli.bench;
 
-/** One engine, loaded and ready, able to run the benchmark batch through its model once. */
-public interface ForwardPass extends AutoCloseable {
+/**
+ * One engine, loaded and ready, able to run the benchmark's unit of work once: a forward pass over the batch
+ * (inference bench) or a whole training step on it (training bench).
+ */
+public interface BenchPass extends AutoCloseable {
 
     String engine();
 
-    /** One full forward pass over the batch, inputs built and outputs released inside the call. */
+    /** One unit of work over the batch, inputs built and outputs released inside the call. */
     void run() throws Exception;
 
     @Override

@@ -11,7 +11,7 @@ import org.bert4j.model.EncoderModel;
  * scope: the inputs are created there, every intermediate attaches to them, and closing the scope frees the pass,
  * so nothing outlives it (design notes, "Memory"). The model itself is the caller's to close.
  */
-public final class EncoderPass implements ForwardPass {
+public final class EncoderPass implements BenchPass {
 
     private final EncoderModel model;
     private final BenchInputs in;

@@ -4,7 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 
 /**
@@ -47,6 +49,14 @@ public final class MatmulCeiling {
         out.add(time(label(rows, hidden, intermediate), rows, hidden, intermediate, repetitions));
         out.add(time(label(rows, intermediate, hidden), rows, intermediate, hidden, repetitions));
         return new Result(out);
+    }
+
+    /** The table of shapes and the ceiling, as both benches print it. */
+    public static void print(PrintWriter out, Result roof) {
+        out.println("float32 matmul through torch.linear, median of " + roof.shapes().get(0).seconds().count()
+                + " (better of before/after the passes)   GFLOP/s");
+        for (Shape3 s : roof.shapes()) out.printf(Locale.ROOT, "  %-36s %8.1f%n", s.label(), s.gflops());
+        out.printf(Locale.ROOT, "  %-36s %8.1f%n", "ceiling (best)", roof.ceiling());
     }
 
     private static String label(long m, long k, long n) { return m + "×" + k + " · " + k + "×" + n; }

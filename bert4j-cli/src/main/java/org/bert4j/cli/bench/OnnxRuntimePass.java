@@ -14,7 +14,7 @@ import java.util.Set;
  * attention, GELU and LayerNorm kernels), the same thread count, and only the first output (last_hidden_state)
  * requested, as bert4j returns only hidden states. Inputs are built per pass, as bert4j builds its own.
  */
-public final class OnnxRuntimePass implements ForwardPass {
+public final class OnnxRuntimePass implements BenchPass {
 
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession.SessionOptions options;
