@@ -24,7 +24,8 @@ import org.bert4j.train.report.ProgressBar;
  * The pre-training loop. One optimiser step: set α (residual warm-up), run {@code accumulation} micro-batches
  * forward and backward (each in its own manager scope, dropout seeded from (seed, step, micro-batch)), clip the
  * global gradient norm, take the schedule's learning rate, update, zero the gradients. Losses stay on the device
- * until a metrics line is due; evaluation and checkpoints come at their intervals and at the last step.
+ * until a metrics line is due. Held-out evaluation runs before the first step (where the run starts from) and
+ * at its interval, checkpoints at theirs, both at the last step.
  */
 public final class Trainer {
 
@@ -63,6 +64,11 @@ public final class Trainer {
         DataCursor cursor = new DataCursor(c.plans(), start.epoch(), start.batchInEpoch());
         long step = start.step();
         long tokens = start.tokens();
+        if (start.step() == 0 && evaluation != null) {
+            // Where the run starts from: for continued pre-training, the "before" its held-out loss is judged by.
+            model.setResidualScale(settings.residualScale(0));
+            evaluate(model, 0);
+        }
         long startNanos = System.nanoTime();
         try (TrainingWindow window = new TrainingWindow(model.manager())) {
             boolean outOfTime = false;

@@ -58,7 +58,7 @@ class TrainerTest {
             assertEquals(1, end.step());
             assertEquals(List.of(1L), saved.stream().map(TrainerState::step).toList());
             List<String> kinds = metrics.records().stream().map(o -> o.get("kind").getAsString() + "@" + o.get("step")).toList();
-            assertEquals(List.of(MetricsLog.TRAIN + "@1", MetricsLog.EVAL + "@1"), kinds);
+            assertEquals(List.of(MetricsLog.EVAL + "@0", MetricsLog.TRAIN + "@1", MetricsLog.EVAL + "@1"), kinds);
         }
     }
 
@@ -70,7 +70,8 @@ class TrainerTest {
         assertEquals(List.of(2L, 4L, 6L, 8L), train.stream().map(o -> o.get("step").getAsLong()).toList());
         // α is the one of the window's last step: (step − 1) / 4, capped at 1.
         assertEquals(List.of(0.25, 0.75, 1.0, 1.0), train.stream().map(o -> o.get("alpha").getAsDouble()).toList());
-        assertEquals(List.of(4L, 8L), eval.stream().map(o -> o.get("step").getAsLong()).toList());
+        // Step 0 is where the run starts from (a continued pre-training run's "before").
+        assertEquals(List.of(0L, 4L, 8L), eval.stream().map(o -> o.get("step").getAsLong()).toList());
         JsonObject first = train.get(0);
         for (String key : List.of("epoch", "lr", "loss", "mlm_loss", "mlm_accuracy", "grad_norm", "tokens_per_s",
                 "real_token_fraction", "tokens", "elapsed_s")) {

@@ -67,7 +67,11 @@ class PretrainingRunTest {
         double first = train.get(0).get("loss").getAsDouble();
         double last = train.get(train.size() - 1).get("loss").getAsDouble();
         assertTrue(first > 9 && last < first - 0.7, "MLM loss from about ln(21128) ≈ 10 goes down: " + first + " → " + last);
-        assertEquals(2, kind(records, MetricsLog.EVAL).size(), "held-out evaluations at steps 10 and 20");
+        List<JsonObject> eval = kind(records, MetricsLog.EVAL);
+        assertEquals(List.of(0L, 10L, 20L), eval.stream().map(e -> e.get("step").getAsLong()).toList(),
+                "held-out evaluations before the first step, at 10 and at 20");
+        double before = eval.get(0).get("mlm_loss").getAsDouble(), after = eval.get(2).get("mlm_loss").getAsDouble();
+        assertTrue(after < before - 0.7, "held-out MLM loss " + before + " → " + after);
         assertEquals(out.resolve("checkpoints/" + CheckpointStore.name(20)), o.checkpoint());
         assertEquals(List.of(o.checkpoint()), new CheckpointStore(out.resolve("checkpoints"), 1).complete(), "keep 1");
         for (String f : List.of("config.json", "model.safetensors", "tokenizer.json", "optimizer.safetensors",
