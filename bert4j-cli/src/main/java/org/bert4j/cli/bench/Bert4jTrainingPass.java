@@ -31,7 +31,7 @@ import org.bert4j.train.optim.TrainableParameters;
  * preset at the bench's sizes, dropout as the preset has it. Each step runs in its own NDManager scope, so the
  * step's graph and inputs are freed when it ends.
  */
-public final class Bert4jTrainingPass implements BenchPass {
+public final class Bert4jTrainingPass implements TrainingPass {
 
     private static final float LEARNING_RATE = 1e-4f;
 
@@ -65,8 +65,10 @@ public final class Bert4jTrainingPass implements BenchPass {
 
     public TrainingFlops flops() { return flops; }
 
+    @Override
     public float firstLoss() { return firstLoss; }
 
+    @Override
     public float lastLoss() { return lastLoss; }
 
     @Override

@@ -24,7 +24,7 @@ import java.util.Arrays;
  * engine and batch, the way DJL's BERT pre-training example drives it. Its inputs are int32 as that example
  * builds them; DJL's MLM head normalises with BatchNorm where BERT has LayerNorm, which costs the same.
  */
-public final class DjlTrainingPass implements BenchPass {
+public final class DjlTrainingPass implements TrainingPass {
 
     private final Model model;
     private final Trainer trainer;
@@ -57,8 +57,10 @@ public final class DjlTrainingPass implements BenchPass {
     /** All of the block's parameters, tables included. */
     public long parameterCount() { return parameters; }
 
+    @Override
     public float firstLoss() { return firstLoss; }
 
+    @Override
     public float lastLoss() { return lastLoss; }
 
     @Override

@@ -42,7 +42,7 @@ public final class Interleaved {
         return new Warm(ProcessMemory.peakHeap(), peak, before < 0 ? -1 : Math.max(0, peak - before));
     }
 
-    public static Timed time(List<BenchPass> passes, int rounds) throws Exception {
+    public static Timed time(List<? extends BenchPass> passes, int rounds) throws Exception {
         int n = passes.size();
         double[][] seconds = new double[n][rounds];
         for (int r = 0; r < rounds; r++) {
@@ -63,7 +63,7 @@ public final class Interleaved {
      * it allocates, growing by what leaks otherwise. Apart from the timed rounds because trimming hands pages back
      * that the next pass must fault in again, which would slow exactly the passes being timed.
      */
-    public static long[] leakCheck(List<BenchPass> passes, int rounds) throws Exception {
+    public static long[] leakCheck(List<? extends BenchPass> passes, int rounds) throws Exception {
         long[] rss = new long[rounds];
         for (int r = 0; r < rounds; r++) {
             for (BenchPass p : passes) p.run();

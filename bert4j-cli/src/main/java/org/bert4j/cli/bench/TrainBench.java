@@ -36,7 +36,7 @@ public final class TrainBench {
         int reps = Math.max(3, settings.iterations() / 2);
         MatmulCeiling.Result roofBefore = MatmulCeiling.measure(s.tokens(), s.hidden(), s.intermediate(), reps);
         MaskedBatch batch = MaskedBatch.random(s, 42);
-        List<BenchPass> passes = new ArrayList<>();
+        List<TrainingPass> passes = new ArrayList<>();
         List<TrainingFlops> flops = new ArrayList<>();
         List<Interleaved.Warm> warm = new ArrayList<>();
         try {
@@ -54,11 +54,11 @@ public final class TrainBench {
             MatmulCeiling.Result roof = roofBefore.best(MatmulCeiling.measure(s.tokens(), s.hidden(), s.intermediate(), reps));
             print(out, s, roof, passes, flops, warm, timed);
         } finally {
-            for (BenchPass p : passes) p.close();
+            for (TrainingPass p : passes) p.close();
         }
     }
 
-    private static void print(PrintWriter out, TrainingShape s, MatmulCeiling.Result roof, List<BenchPass> passes,
+    private static void print(PrintWriter out, TrainingShape s, MatmulCeiling.Result roof, List<TrainingPass> passes,
                               List<TrainingFlops> flops, List<Interleaved.Warm> warm, Interleaved.Timed timed) {
         out.println();
         MatmulCeiling.print(out, roof);
@@ -72,13 +72,11 @@ public final class TrainBench {
             tokensPerSecond[i] = s.tokens() / seconds.median();
             double perToken = flops.get(i).perToken();
             double gflops = tokensPerSecond[i] * perToken / 1e9;
-            BenchPass p = passes.get(i);
-            float[] loss = p instanceof Bert4jTrainingPass b ? new float[] {b.firstLoss(), b.lastLoss()}
-                    : new float[] {((DjlTrainingPass) p).firstLoss(), ((DjlTrainingPass) p).lastLoss()};
+            TrainingPass p = passes.get(i);
             out.printf(Locale.ROOT, "%-20s %9.0f %9.1f %9.1f %9.1f %7.0f%% %8.0f %8.0f %8.0f  %.3f → %.3f%n",
                     p.engine(), tokensPerSecond[i], seconds.median() * 1e3, perToken / 1e6, gflops,
                     100 * gflops / roof.ceiling(), w.peakHeap() / 1e6, w.peakRss() / 1e6, w.passRss() / 1e6,
-                    loss[0], loss[1]);
+                    p.firstLoss(), p.lastLoss());
         }
         out.println("medians of the timed steps; FLOPs 6N + 12·L·d·T per token plus the MLM head at the masked rows; "
                 + "heap and RSS: peaks during the engine's warm-up (RSS: whole process; step: the peak above the RSS "
