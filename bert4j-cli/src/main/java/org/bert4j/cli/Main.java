@@ -5,9 +5,10 @@ import picocli.CommandLine.Command;
 
 /** The {@code bert4j} command: one subcommand per task. */
 @Command(name = "bert4j", mixinStandardHelpOptions = true, version = "bert4j 0.1.0",
-        description = "Build, pre-train, convert, inspect, run and benchmark BERT-family encoders on the JVM.",
+        description = "Build, pre-train, fine-tune, convert, inspect, run and benchmark BERT-family encoders on the JVM.",
         subcommands = {InspectCommand.class, ConvertCommand.class, FillMaskCommand.class, EmbedCommand.class,
-                BenchCommand.class, VocabCommand.class, PretrainCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, VocabCommand.class, PretrainCommand.class, FinetuneCommand.class, EvaluateCommand.class,
+                PredictCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

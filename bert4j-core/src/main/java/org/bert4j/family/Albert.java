@@ -7,6 +7,7 @@ import org.bert4j.config.EncoderSpec;
 import org.bert4j.config.FeedForward;
 import org.bert4j.config.HeadSpec;
 import org.bert4j.config.Normalization;
+import org.bert4j.config.SequenceClassifierSpec;
 import org.bert4j.config.Sharing;
 
 /**
@@ -115,5 +116,12 @@ public final class Albert implements Family {
         boolean mlm = !(heads.mlm() instanceof HeadSpec.MlmHead.None);
         if (mlm && heads.sentencePair()) return "AlbertForPreTraining";
         return mlm ? "AlbertForMaskedLM" : "AlbertModel";
+    }
+
+    /** HF {@code AlbertForSequenceClassification}: pooler, dropout {@code classifier_dropout_prob} (default 0.1), {@code classifier}. */
+    @Override
+    public SequenceClassifierSpec sequenceClassifier(HfConfig c) {
+        return new SequenceClassifierSpec("AlbertForSequenceClassification", new SequenceClassifierSpec.Layout.PooledLinear(),
+                ConfigKeys.dropout(c, "classifier_dropout_prob", 0.1), "classifier_dropout_prob");
     }
 }

@@ -13,6 +13,7 @@ import org.bert4j.config.Initialization;
 import org.bert4j.config.Normalization;
 import org.bert4j.config.PositionEncoding;
 import org.bert4j.config.Residual;
+import org.bert4j.config.SequenceClassifierSpec;
 import org.bert4j.config.Sharing;
 import org.bert4j.config.TokenMixer;
 
@@ -76,5 +77,12 @@ public final class Bert implements Family {
         boolean mlm = !(heads.mlm() instanceof HeadSpec.MlmHead.None);
         if (mlm && heads.sentencePair()) return "BertForPreTraining";
         return mlm ? "BertForMaskedLM" : "BertModel";
+    }
+
+    /** HF {@code BertForSequenceClassification}: pooler, dropout, {@code classifier}. */
+    @Override
+    public SequenceClassifierSpec sequenceClassifier(HfConfig c) {
+        return new SequenceClassifierSpec("BertForSequenceClassification", new SequenceClassifierSpec.Layout.PooledLinear(),
+                ConfigKeys.classifierDropout(c), "classifier_dropout");
     }
 }

@@ -37,6 +37,14 @@ final class ConfigKeys {
         return p;
     }
 
+    /**
+     * HF's rule for a sequence head's dropout in BERT, RoBERTa and the classes modelled on them:
+     * {@code classifier_dropout} when set (not null), else {@code hidden_dropout_prob}.
+     */
+    static double classifierDropout(HfConfig c) {
+        return c.has("classifier_dropout") ? dropout(c, "classifier_dropout", 0.1) : dropout(c, "hidden_dropout_prob", 0.1);
+    }
+
     /** Writes the keys every BERT-like config.json has. */
     static JsonObject common(String modelType, String architecture, EncoderSpec s) {
         JsonObject o = new JsonObject();

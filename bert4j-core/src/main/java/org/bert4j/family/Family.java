@@ -5,6 +5,7 @@ import org.bert4j.checkpoint.HfConfig;
 import org.bert4j.checkpoint.WeightMap;
 import org.bert4j.config.EncoderSpec;
 import org.bert4j.config.HeadSpec;
+import org.bert4j.config.SequenceClassifierSpec;
 
 /**
  * A model family's recipe: its delta from BERT as an {@link EncoderSpec}, HF {@code config.json} ↔ spec, the
@@ -33,4 +34,10 @@ public interface Family {
 
     /** The HF class that holds these heads, for {@code architectures} in config.json. */
     String architecture(HeadSpec heads);
+
+    /**
+     * The sequence classification / regression head this family's HF {@code *ForSequenceClassification} class
+     * uses (ours where HF has none), its dropout read from {@code config} as that class reads it.
+     */
+    SequenceClassifierSpec sequenceClassifier(HfConfig config);
 }

@@ -12,6 +12,7 @@ import org.bert4j.config.Initialization;
 import org.bert4j.config.Normalization;
 import org.bert4j.config.PositionEncoding;
 import org.bert4j.config.Residual;
+import org.bert4j.config.SequenceClassifierSpec;
 import org.bert4j.config.Sharing;
 import org.bert4j.config.TokenMixer;
 
@@ -100,5 +101,12 @@ public final class GauAlpha implements Family {
     @Override
     public String architecture(HeadSpec heads) {
         return heads.mlm() instanceof HeadSpec.MlmHead.None ? "GAUAlphaModel" : "GAUAlphaForMaskedLM";
+    }
+
+    /** Ours ({@code GAUAlphaForSequenceClassification}): h₀, dropout, {@code classifier}, as bert4keras fine-tunes it. */
+    @Override
+    public SequenceClassifierSpec sequenceClassifier(HfConfig c) {
+        return new SequenceClassifierSpec("GAUAlphaForSequenceClassification",
+                new SequenceClassifierSpec.Layout.FirstTokenLinear(), ConfigKeys.classifierDropout(c), "classifier_dropout");
     }
 }

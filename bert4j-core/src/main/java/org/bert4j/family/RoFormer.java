@@ -6,6 +6,7 @@ import org.bert4j.checkpoint.WeightMap;
 import org.bert4j.config.EncoderSpec;
 import org.bert4j.config.HeadSpec;
 import org.bert4j.config.PositionEncoding;
+import org.bert4j.config.SequenceClassifierSpec;
 
 /**
  * RoFormer (Su et al. 2021): BERT with rotary position encoding (interleaved pairs) on q and k instead of a
@@ -61,5 +62,16 @@ public final class RoFormer implements Family {
     @Override
     public String architecture(HeadSpec heads) {
         return heads.mlm() instanceof HeadSpec.MlmHead.None ? "RoFormerModel" : "RoFormerForMaskedLM";
+    }
+
+    /**
+     * HF {@code RoFormerForSequenceClassification}: {@code classifier.dense}, then {@code hidden_act} (not tanh, unlike
+     * RoBERTa), {@code classifier.out_proj}; its dropout is {@code hidden_dropout_prob}.
+     */
+    @Override
+    public SequenceClassifierSpec sequenceClassifier(HfConfig c) {
+        return new SequenceClassifierSpec("RoFormerForSequenceClassification",
+                new SequenceClassifierSpec.Layout.FirstTokenTwoLayer(ConfigKeys.activation(c, "gelu")),
+                ConfigKeys.dropout(c, "hidden_dropout_prob", 0.1), null);
     }
 }

@@ -12,6 +12,7 @@ import org.bert4j.config.Initialization;
 import org.bert4j.config.Normalization;
 import org.bert4j.config.PositionEncoding;
 import org.bert4j.config.Residual;
+import org.bert4j.config.SequenceClassifierSpec;
 import org.bert4j.config.Sharing;
 import org.bert4j.config.TokenMixer;
 
@@ -79,5 +80,12 @@ public final class RoFormerV2 implements Family {
     @Override
     public String architecture(HeadSpec heads) {
         return heads.mlm() instanceof HeadSpec.MlmHead.None ? "RoFormerV2Model" : "RoFormerV2ForMaskedLM";
+    }
+
+    /** Ours ({@code RoFormerV2ForSequenceClassification}): h₀, dropout, {@code classifier}, as bert4keras fine-tunes it. */
+    @Override
+    public SequenceClassifierSpec sequenceClassifier(HfConfig c) {
+        return new SequenceClassifierSpec("RoFormerV2ForSequenceClassification",
+                new SequenceClassifierSpec.Layout.FirstTokenLinear(), ConfigKeys.classifierDropout(c), "classifier_dropout");
     }
 }

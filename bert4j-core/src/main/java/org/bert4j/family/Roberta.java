@@ -3,10 +3,12 @@ package org.bert4j.family;
 import com.google.gson.JsonObject;
 import org.bert4j.checkpoint.HfConfig;
 import org.bert4j.checkpoint.WeightMap;
+import org.bert4j.config.Activation;
 import org.bert4j.config.EncoderSpec;
 import org.bert4j.config.HeadSpec;
 import org.bert4j.config.Normalization;
 import org.bert4j.config.PositionEncoding;
+import org.bert4j.config.SequenceClassifierSpec;
 
 /**
  * RoBERTa (Liu et al. 2019): BERT's architecture; positions start at pad_token_id + 1 (max_position_embeddings
@@ -67,5 +69,13 @@ public final class Roberta implements Family {
     @Override
     public String architecture(HeadSpec heads) {
         return heads.mlm() instanceof HeadSpec.MlmHead.None ? "RobertaModel" : "RobertaForMaskedLM";
+    }
+
+    /** HF {@code RobertaForSequenceClassification}: {@code classifier.dense} + tanh + {@code classifier.out_proj} on h₀. */
+    @Override
+    public SequenceClassifierSpec sequenceClassifier(HfConfig c) {
+        return new SequenceClassifierSpec("RobertaForSequenceClassification",
+                new SequenceClassifierSpec.Layout.FirstTokenTwoLayer(Activation.TANH), ConfigKeys.classifierDropout(c),
+                "classifier_dropout");
     }
 }

@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.bert4j.checkpoint.CheckpointException;
 import org.bert4j.checkpoint.HfConfig;
+import org.bert4j.checkpoint.StoredTensor;
 import org.bert4j.checkpoint.TensorSource;
 import org.bert4j.checkpoint.safetensors.SafetensorsCheckpoint;
 import org.bert4j.config.HeadSpec;
@@ -36,11 +38,21 @@ public final class HfDirectory {
     }
 
     public static LoadedModel load(Path dir, DataType type, WeightLoader.Options options) {
+        return load(dir, type, options, null);
+    }
+
+    /**
+     * Loads a model saved with a task head: the backbone as {@link #load(Path)} does, the head's parameters from
+     * the keys equal to their paths (see {@link TaskHead}). {@code taskHead} is built by the caller from the same
+     * config.json (its sizes come from there) and is filled in place; null loads a plain model.
+     */
+    public static LoadedModel load(Path dir, DataType type, WeightLoader.Options options, TaskHead taskHead) {
         if (!Files.isDirectory(dir)) throw new CheckpointException(dir + ": not a model directory");
         HfConfig config = HfConfig.read(dir.resolve(CONFIG));
         Path tokenizer = Files.isRegularFile(dir.resolve(TOKENIZER)) ? dir.resolve(TOKENIZER) : null;
         try (TensorSource weights = SafetensorsCheckpoint.open(dir)) {
-            return ModelBuilder.load(config, weights, false, type, options, tokenizer);
+            return ModelBuilder.load(config, weights, false, type, options, tokenizer,
+                    taskHead == null ? null : taskHead.module());
         }
     }
 
@@ -50,18 +62,37 @@ public final class HfDirectory {
     }
 
     public static void save(EncoderModel model, Family family, Path dir, Path tokenizer, long maxShardBytes) {
+        save(model, family, dir, tokenizer, null, d -> { }, maxShardBytes);
+    }
+
+    /**
+     * Writes a fine-tuned model: the backbone under the family prefix, the task head under its own names, the
+     * head's config keys over the family's (see {@link TaskHead}), then whatever {@code extras} adds to the
+     * directory (a label file) before it is swapped in, so the directory appears complete or not at all.
+     */
+    public static void save(EncoderModel model, Family family, Path dir, Path tokenizer, TaskHead taskHead,
+                            Consumer<Path> extras) {
+        save(model, family, dir, tokenizer, taskHead, extras, SafetensorsCheckpoint.DEFAULT_MAX_SHARD_BYTES);
+    }
+
+    private static void save(EncoderModel model, Family family, Path dir, Path tokenizer, TaskHead taskHead,
+                             Consumer<Path> extras, long maxShardBytes) {
         Path target = dir.toAbsolutePath();
         Path parent = target.getParent();
         Path staging = parent.resolve("." + target.getFileName() + ".tmp-" + System.nanoTime());
         try {
             Files.createDirectories(staging);
             JsonObject config = family.config(model.spec(), model.heads());
+            if (taskHead != null) taskHead.config().entrySet().forEach(e -> config.add(e.getKey(), e.getValue().deepCopy()));
             config.addProperty("torch_dtype", model.dataType() == DataType.FLOAT64 ? "float64" : "float32");
-            Files.writeString(staging.resolve(CONFIG), new GsonBuilder().setPrettyPrinting().create().toJson(config));
-            boolean prefixed = hasPretrainingHeads(model.heads());
-            SafetensorsCheckpoint.write(staging, WeightLoader.export(model, family.hfNames(), prefixed),
-                    Map.of("format", "pt"), maxShardBytes);
+            Files.writeString(staging.resolve(CONFIG), new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(config));
+            // HF nests the backbone under its prefix in every class with a head on top.
+            boolean prefixed = taskHead != null || hasPretrainingHeads(model.heads());
+            Map<String, StoredTensor> tensors = WeightLoader.export(model, family.hfNames(), prefixed);
+            if (taskHead != null) WeightLoader.exportUnderOwnPaths(taskHead.module(), tensors);
+            SafetensorsCheckpoint.write(staging, tensors, Map.of("format", "pt"), maxShardBytes);
             if (tokenizer != null) Files.copy(tokenizer, staging.resolve(TOKENIZER), StandardCopyOption.REPLACE_EXISTING);
+            extras.accept(staging);
             swapIn(staging, target);
         } catch (IOException e) {
             deleteTree(staging);

@@ -13,6 +13,7 @@ import org.bert4j.config.HeadSpec;
 import org.bert4j.family.Families;
 import org.bert4j.family.Family;
 import org.bert4j.model.EncoderModel;
+import org.bert4j.nn.Module;
 
 /**
  * config + tensors → model: picks the family from {@code model_type}, builds the family's default heads minus
@@ -52,6 +53,12 @@ public final class ModelBuilder {
     /** Loads with the family's HF names ({@code tf = false}) or TF names. */
     public static LoadedModel load(HfConfig config, TensorSource source, boolean tfNames, DataType type,
                                    WeightLoader.Options options, Path tokenizer) {
+        return load(config, source, tfNames, type, options, tokenizer, null);
+    }
+
+    /** As above, also filling {@code taskHead} (may be null) from the keys equal to its parameter paths. */
+    public static LoadedModel load(HfConfig config, TensorSource source, boolean tfNames, DataType type,
+                                   WeightLoader.Options options, Path tokenizer, Module taskHead) {
         Family family = family(config);
         WeightMap map = tfNames ? family.tfNames() : family.hfNames();
         if (map == null) throw config.invalid("model_type", "'" + family.modelType() + "' has no TF checkpoint names");
@@ -60,7 +67,7 @@ public final class ModelBuilder {
         HeadSpec heads = presentHeads(spec, family.defaultHeads(config), source, map, absent);
         EncoderModel model = EncoderModel.create(spec, heads, type);
         try {
-            LoadReport report = WeightLoader.load(model, source, map, options, absent);
+            LoadReport report = WeightLoader.load(model, source, map, options, absent, taskHead);
             if (!report.missing().isEmpty()) model.initialize(0); // allowed missing: fresh values, reported
             return new LoadedModel(model, family, report, tokenizer);
         } catch (RuntimeException e) {

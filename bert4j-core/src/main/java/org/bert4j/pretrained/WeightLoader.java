@@ -13,6 +13,7 @@ import org.bert4j.checkpoint.StoredTensor;
 import org.bert4j.checkpoint.TensorSource;
 import org.bert4j.checkpoint.WeightMap;
 import org.bert4j.model.EncoderModel;
+import org.bert4j.nn.Module;
 import org.bert4j.nn.Parameter;
 
 /**
@@ -37,11 +38,35 @@ public final class WeightLoader {
 
     public static LoadReport load(EncoderModel model, TensorSource source, WeightMap map, Options options,
                                   List<String> absentHeads) {
+        return load(model, source, map, options, absentHeads, null);
+    }
+
+    /**
+     * As above, with a task head (may be null) whose parameters are read from the keys equal to their paths
+     * ({@link TaskHead}); its keys count as used, its absent ones as missing, like the backbone's.
+     */
+    public static LoadReport load(EncoderModel model, TensorSource source, WeightMap map, Options options,
+                                  List<String> absentHeads, Module taskHead) {
         boolean prefixed = usesPrefix(source, map);
         List<String> missing = new ArrayList<>();
         List<String> misshaped = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Set<String> used = new HashSet<>();
+        if (taskHead != null) {
+            taskHead.forEachParameter("", (path, p) -> {
+                if (!source.names().contains(path)) {
+                    missing.add(path + " (task head)");
+                    return;
+                }
+                used.add(path);
+                StoredTensor t = source.get(path);
+                if (!java.util.Arrays.equals(t.shape(), p.shape().getShape())) {
+                    misshaped.add(path + ": file " + java.util.Arrays.toString(t.shape()) + " vs model " + p.shape());
+                    return;
+                }
+                p.set(TensorBridge.toArray(model.manager(), t, model.dataType(), false));
+            });
+        }
         Map<String, Parameter> params = model.namedParameters();
         for (Map.Entry<String, Parameter> e : params.entrySet()) {
             String path = e.getKey();
@@ -76,6 +101,17 @@ public final class WeightLoader {
                 || (!unexpected.isEmpty() && !options.allowUnexpected());
         if (fail) throw new CheckpointException(report.toString());
         return report;
+    }
+
+    /**
+     * Adds a task head's parameters to {@code out} under their own paths (see {@link TaskHead}); a path that is
+     * already a key (a head named like a backbone weight) is an error rather than a silent overwrite.
+     */
+    public static void exportUnderOwnPaths(Module head, Map<String, StoredTensor> out) {
+        head.forEachParameter("", (path, p) -> {
+            if (out.containsKey(path)) throw new IllegalStateException("task head parameter " + path + " collides with a backbone weight");
+            out.put(path, TensorBridge.toStored(path, p.value(), false));
+        });
     }
 
     /** The model's parameters under the map's checkpoint names (tied and shared parameters once). */

@@ -52,6 +52,12 @@ public final class DelimitedTextReader<T> extends ExampleReader<T> {
                 v -> new TextPairExample(v.get(0), v.get(1), FieldValues.label(v.get(2))));
     }
 
+    /** Single-text regression (a score per text). */
+    public static DelimitedTextReader<ScoredText> scoredTexts(DelimitedFormat format, Column text, Column score) {
+        return new DelimitedTextReader<>(format, List.of(text, score),
+                v -> new ScoredText(v.get(0), FieldValues.score(v.get(1))));
+    }
+
     /** Text-pair regression (similarity scores). */
     public static DelimitedTextReader<ScoredTextPair> scoredPairs(DelimitedFormat format, Column textA, Column textB,
                                                                   Column score) {

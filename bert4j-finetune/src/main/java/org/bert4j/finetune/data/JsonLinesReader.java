@@ -47,6 +47,11 @@ public final class JsonLinesReader<T> extends ExampleReader<T> {
                 JsonFields.string(o, textBField), label(o, labelField)));
     }
 
+    public static JsonLinesReader<ScoredText> scoredTexts(String textField, String scoreField) {
+        return new JsonLinesReader<>(scoreField, Set.of(),
+                o -> new ScoredText(JsonFields.string(o, textField), JsonFields.number(o, scoreField)));
+    }
+
     public static JsonLinesReader<ScoredTextPair> scoredPairs(String textAField, String textBField, String scoreField) {
         return new JsonLinesReader<>(scoreField, Set.of(), o -> new ScoredTextPair(JsonFields.string(o, textAField),
                 JsonFields.string(o, textBField), JsonFields.number(o, scoreField)));

@@ -3,6 +3,7 @@ package org.bert4j.finetune.data;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 
 /** All examples of a file, each with the line it starts on, and the {@link ReadReport} of the read. */
 public final class ReadResult<T> {
@@ -30,4 +31,20 @@ public final class ReadResult<T> {
     public long lineOf(int index) { return lines.get(index); }
 
     public ReadReport report() { return report; }
+
+    /** The same file, lines and report with each example converted by {@code convert}. */
+    public <U> ReadResult<U> map(Function<? super T, ? extends U> convert) {
+        return new ReadResult<>(file, examples.stream().<U>map(convert).toList(), lines, report);
+    }
+
+    /** The examples at {@code indexes} (ascending), each with its line: a split of this file. */
+    public ReadResult<T> subset(int[] indexes) {
+        List<T> picked = new java.util.ArrayList<>(indexes.length);
+        List<Long> pickedLines = new java.util.ArrayList<>(indexes.length);
+        for (int i : indexes) {
+            picked.add(examples.get(i));
+            pickedLines.add(lines.get(i));
+        }
+        return new ReadResult<>(file, picked, pickedLines, report);
+    }
 }

@@ -1,7 +1,7 @@
 /**
  * Reading task data for fine-tuning and evaluation. Examples are records, one per task shape:
  * {@link org.bert4j.finetune.data.TextExample}, {@link org.bert4j.finetune.data.TextPairExample},
- * {@link org.bert4j.finetune.data.ScoredTextPair}, {@link org.bert4j.finetune.data.MultiLabelExample},
+ * {@link org.bert4j.finetune.data.ScoredTextPair}, {@link org.bert4j.finetune.data.ScoredText}, {@link org.bert4j.finetune.data.MultiLabelExample},
  * {@link org.bert4j.finetune.data.TaggedSequence}, {@link org.bert4j.finetune.data.SpanAnnotatedText},
  * {@link org.bert4j.finetune.data.QaExample} and {@link org.bert4j.finetune.data.MultipleChoiceExample}.
  * Each file format has its own {@link org.bert4j.finetune.data.ExampleReader}: delimited text (CSV/TSV), JSON

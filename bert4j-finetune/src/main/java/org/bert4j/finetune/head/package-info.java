@@ -1,7 +1,11 @@
 /**
- * Task heads for structured outputs and the losses that train them.
+ * Task heads and the structured losses that train them.
  *
  * <ul>
+ *   <li>{@link org.bert4j.finetune.head.TaskHeadModule}: what a fine-tuning task puts on the encoder, its parameter
+ *       paths the checkpoint names of the HF class it mirrors. {@link org.bert4j.finetune.head.SequenceHeads} builds
+ *       the sequence-level one of each family (pooler + {@code classifier} for BERT/ALBERT, {@code classifier.dense}
+ *       + {@code classifier.out_proj} for RoBERTa/RoFormer, a first-token {@code classifier} for RoFormerV2/GAU-α).</li>
  *   <li>{@link org.bert4j.finetune.head.LinearChainCrf}: sequence tagging with a transition matrix; trained by the
  *       exact negative log-likelihood (forward algorithm), decoded by {@link org.bert4j.finetune.head.ViterbiDecoder},
  *       optionally restricted to valid BIO paths ({@link org.bert4j.finetune.head.TransitionConstraints}).</li>

@@ -23,6 +23,8 @@ import java.util.TreeSet;
  * <p>On the CPU the update runs as one Java pass over the engine's own memory ({@link FusedMoments}); the engine
  * ops below are the path for other devices and types, and the definition the fused pass follows.
  *
+ * <p>Each parameter moves at the step's learning rate times its {@link TrainableParameter#learningRateScale()}.
+ *
  * <p>Call {@link #step} after the step's gradient collectors are closed: updating a leaf tensor in place is only
  * legal with autograd off, and it is also why the {@code Number} operands here are safe (nothing records them,
  * unlike in a forward pass; see {@code org.bert4j.nn.Scalars}).
@@ -83,14 +85,15 @@ public abstract sealed class MomentOptimizer implements Optimizer, AutoCloseable
                 v.tempAttach(scope);
                 NDArray g = Gradients.view(p.parameter(), scope);
                 double weightDecay = p.decay() ? settings.weightDecay() : 0;
+                double rate = p.learningRateScale() == 1 ? learningRate : learningRate * p.learningRateScale();
                 FusedMoments.Tensor host = hostTensor(x, g, m, v);
                 if (host != null) { // one pass in Java over the engine's own memory; clears g too
-                    fusedUpdate(host, learningRate, weightDecay, c1, c2);
+                    fusedUpdate(host, rate, weightDecay, c1, c2);
                     continue;
                 }
                 m.muli(settings.beta1()).addi(g.mul(1 - settings.beta1()));           // m ← β1·m + (1−β1)·g
                 v.muli(settings.beta2()).addi(g.square().muli(1 - settings.beta2())); // v ← β2·v + (1−β2)·g²
-                update(x, m, v, learningRate, weightDecay, c1, c2);
+                update(x, m, v, rate, weightDecay, c1, c2);
                 Gradients.zero(g);
             }
         }

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.bert4j.model.EncoderModel;
+import org.bert4j.nn.Module;
 import org.bert4j.nn.Parameter;
 
 /**
- * The parameters of a model an optimiser updates, each once: {@link EncoderModel#namedParameters()} registers a
+ * The parameters of a model (or any block tree, such as a task head) an optimiser updates, each once:
+ * {@link EncoderModel#namedParameters()} registers a
  * shared (ALBERT) or tied (MLM decoder = token table) tensor only under its owner, so it gets one set of moments
  * and one update per step.
  *
@@ -31,7 +33,7 @@ public final class TrainableParameters {
      * {@code path -> !path.startsWith("sentence_pair.") && !path.startsWith("pooler.")} for MLM alone), since an
      * untouched parameter would still be decayed.
      */
-    public static List<TrainableParameter> of(EncoderModel model, Predicate<String> include) {
+    public static List<TrainableParameter> of(Module model, Predicate<String> include) {
         List<TrainableParameter> out = new ArrayList<>();
         model.namedParameters().forEach((path, p) -> {
             if (include.test(path)) out.add(new TrainableParameter(path, p, decays(p)));
@@ -40,7 +42,8 @@ public final class TrainableParameters {
         return out;
     }
 
-    static boolean decays(Parameter parameter) {
+    /** Whether weight decay applies: matrices and tables (rank ≥ 2) yes, vectors (biases, gains, offsets) no. */
+    public static boolean decays(Parameter parameter) {
         return parameter.shape().dimension() >= 2;
     }
 }

@@ -14,13 +14,17 @@ public final class Overrides {
     private Overrides() {}
 
     public static Map<String, RunValues.Value> parse(List<String> assignments) {
+        return parse(assignments, RunSchema.TABLE);
+    }
+
+    public static Map<String, RunValues.Value> parse(List<String> assignments, SettingTable table) {
         Map<String, RunValues.Value> out = new LinkedHashMap<>();
         for (String a : assignments) {
             int eq = a.indexOf('=');
             String origin = "--set " + a;
             if (eq <= 0) throw new RunConfigException(origin + ": expected key=value");
             String key = a.substring(0, eq).strip();
-            Setting s = RunSchema.require(key, origin);
+            Setting s = table.require(key, origin);
             out.put(key, new RunValues.Value(raw(s, a.substring(eq + 1), origin), origin));
         }
         return out;
@@ -49,7 +53,11 @@ public final class Overrides {
 
     /** One override from a command-line option with its own name ({@code --corpus}, {@code --out}). */
     public static Map<String, RunValues.Value> option(String option, String key, Object value) {
-        RunSchema.require(key, option);
+        return option(option, key, value, RunSchema.TABLE);
+    }
+
+    public static Map<String, RunValues.Value> option(String option, String key, Object value, SettingTable table) {
+        table.require(key, option);
         return Map.of(key, new RunValues.Value(value, option + " " + value));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  * how they are masked and in which order they come must equal the checkpoint's {@code run.json}. Everything
  * else (steps, learning rate, intervals, output) may change between sessions.
  */
-final class ResumeCheck {
+public final class ResumeCheck {
 
     static final List<String> FIXED = List.of("corpus.paths", "corpus.format", "corpus.field", "corpus.max_documents",
             "inputs.packing", "inputs.max_length", "masking.strategy", "masking.rate", "masking.mask_fraction",
@@ -20,10 +20,15 @@ final class ResumeCheck {
     private ResumeCheck() {}
 
     static void requireCompatible(Path runJson, RunValues now) {
+        requireCompatible(runJson, now, FIXED);
+    }
+
+    /** Fails naming every key of {@code fixed} whose value in {@code now} differs from the checkpoint's run.json. */
+    public static void requireCompatible(Path runJson, RunValues now, List<String> fixed) {
         if (!Files.isRegularFile(runJson)) return; // a checkpoint written by hand or another tool: nothing to compare
-        Map<String, RunValues.Value> saved = RunFile.read(runJson);
+        Map<String, RunValues.Value> saved = RunFile.read(runJson, now.table());
         List<String> changed = new ArrayList<>();
-        for (String key : FIXED) {
+        for (String key : fixed) {
             Object before = saved.containsKey(key) ? normalise(saved.get(key).raw()) : null;
             Object after = now.has(key) ? normalise(nowRaw(now, key)) : null;
             if (before != null && !before.equals(after)) changed.add(key + " was " + before + ", now " + after);
@@ -35,7 +40,7 @@ final class ResumeCheck {
     }
 
     private static Object nowRaw(RunValues v, String key) {
-        return RunSchema.settings().get(key).kind() == Setting.Kind.LIST ? v.list(key) : v.text(key);
+        return v.table().settings().get(key).kind() == Setting.Kind.LIST ? v.list(key) : v.text(key);
     }
 
     /** Text compared as numbers where both are numbers, so "1e-3" equals "0.001". */

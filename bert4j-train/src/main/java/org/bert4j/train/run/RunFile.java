@@ -23,15 +23,20 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * A run file in YAML or JSON (JSON is read as YAML's flow style, so both get line numbers) turned into a layer
  * of {@link RunValues}: nested sections become dotted keys ({@code optimizer: {lr: 1e-3}} is {@code optimizer.lr}),
- * and every key is checked against {@link RunSchema} with its line in the error.
+ * and every key is checked against a {@link SettingTable} ({@link RunSchema}'s unless another is given) with its
+ * line in the error.
  */
 public final class RunFile {
 
     private RunFile() {}
 
     public static Map<String, RunValues.Value> read(Path file) {
+        return read(file, RunSchema.TABLE);
+    }
+
+    public static Map<String, RunValues.Value> read(Path file, SettingTable table) {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(r, file.toString());
+            return parse(r, file.toString(), table);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read run file: " + e.getMessage(), e);
         }
@@ -39,7 +44,7 @@ public final class RunFile {
 
     /** Parses text whose errors are reported against {@code name} (a file name, or "preset X"). */
     public static Map<String, RunValues.Value> parse(String text, String name) {
-        return parse(new StringReader(text), name);
+        return parse(new StringReader(text), name, RunSchema.TABLE);
     }
 
     /** The run settings under one top-level key of a larger document (a preset's {@code run:}), lines kept. */
@@ -49,7 +54,7 @@ public final class RunFile {
         if (!(root instanceof MappingNode m)) return out;
         for (NodeTuple t : m.getValue()) {
             if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(section) && t.getValueNode() instanceof MappingNode v) {
-                flatten(v, "", name, out);
+                flatten(v, "", name, RunSchema.TABLE, out);
             }
         }
         return out;
@@ -63,27 +68,28 @@ public final class RunFile {
         }
     }
 
-    static Map<String, RunValues.Value> parse(Reader reader, String name) {
+    static Map<String, RunValues.Value> parse(Reader reader, String name, SettingTable table) {
         Node root = compose(reader, name);
         Map<String, RunValues.Value> out = new LinkedHashMap<>();
         if (root == null) return out;
         if (!(root instanceof MappingNode m)) throw new RunConfigException(where(name, root) + ": a run file must be a mapping of keys");
-        flatten(m, "", name, out);
+        flatten(m, "", name, table, out);
         return out;
     }
 
-    private static void flatten(MappingNode node, String prefix, String name, Map<String, RunValues.Value> out) {
+    private static void flatten(MappingNode node, String prefix, String name, SettingTable table,
+                                Map<String, RunValues.Value> out) {
         for (NodeTuple t : node.getValue()) {
             if (!(t.getKeyNode() instanceof ScalarNode k)) throw new RunConfigException(where(name, t.getKeyNode()) + ": keys must be plain names");
             String key = prefix + k.getValue();
             Node value = t.getValueNode();
-            Setting known = RunSchema.settings().get(key);
+            Setting known = table.settings().get(key);
             if (value instanceof MappingNode sub && (known == null || known.kind() != Setting.Kind.POINTS)) {
-                flatten(sub, key + ".", name, out); // a section: its keys are checked one by one
+                flatten(sub, key + ".", name, table, out); // a section: its keys are checked one by one
                 continue;
             }
             String origin = where(name, k);
-            Setting s = RunSchema.require(key, origin);
+            Setting s = table.require(key, origin);
             if (out.containsKey(key)) throw new RunConfigException(origin + ": key '" + key + "' given twice");
             out.put(key, new RunValues.Value(raw(s, value, key, name), origin));
         }

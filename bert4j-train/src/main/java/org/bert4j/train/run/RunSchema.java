@@ -8,7 +8,6 @@ import static org.bert4j.train.run.Setting.number;
 import static org.bert4j.train.run.Setting.points;
 import static org.bert4j.train.run.Setting.text;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,101 +18,58 @@ import java.util.Map;
  */
 public final class RunSchema {
 
-    private static final Map<String, Setting> BY_KEY = new LinkedHashMap<>();
-
-    static {
-        for (Setting s : List.of(
-                text("model", null, "preset name, config.json, model directory or offline model name (continued pre-training)"),
-                text("tokenizer", "", "tokenizer.json; default: the model directory's"),
-                list("corpus.paths", "corpus files (text lines or JSON lines)"),
-                choice("corpus.format", "auto", List.of("auto", "lines", "blank_lines", "jsonl"),
-                        "auto: .json/.jsonl as JSON lines, other files a document per line; blank_lines: BERT's format"),
-                text("corpus.field", "", "JSON-lines fields with the text, comma-separated, the first present is used; "
-                        + "empty: text, sentence or content"),
-                integer("corpus.max_documents", "0", "read at most this many documents (0 = all), for demos"),
-                text("corpus.cache_dir", "", "tokenised-corpus cache; empty: <output.dir>/cache"),
-                choice("inputs.packing", "full_sentences", List.of("full_sentences", "doc_sentences", "nsp", "sop"),
-                        "how sequences are built (RoBERTa FULL/DOC-SENTENCES, BERT NSP, ALBERT SOP)"),
-                integer("inputs.max_length", "128", "tokens per sequence, special tokens included"),
-                choice("masking.strategy", "token", List.of("token", "whole_word", "ngram", "span"), "what MLM masks"),
-                number("masking.rate", "0.15", "fraction of tokens chosen"),
-                number("masking.mask_fraction", "0.8", "of the chosen: replaced by [MASK]"),
-                number("masking.random_fraction", "0.1", "of the chosen: replaced by a random token (the rest stay)"),
-                number("objective.mlm_weight", "1.0", "weight of the MLM loss"),
-                number("objective.pair_weight", "1.0", "weight of the NSP/SOP loss (when the packing makes pairs)"),
-                choice("optimizer.name", "adamw", List.of("adamw", "lamb"), "AdamW (decoupled decay) or LAMB (trust ratio)"),
-                number("optimizer.lr", "1e-4", "peak learning rate"),
-                number("optimizer.weight_decay", "0.01", "decoupled weight decay (never on biases and norms)"),
-                number("optimizer.beta1", "0.9", "first-moment decay"),
-                number("optimizer.beta2", "0.999", "second-moment decay"),
-                number("optimizer.eps", "1e-6", "denominator epsilon"),
-                flag("optimizer.bias_correction", "true", "Adam bias correction (RoFormerV2/GAU-α trained LAMB without)"),
-                choice("schedule.kind", "linear", List.of("constant", "linear", "cosine", "piecewise"),
-                        "decay after warm-up: to 0 at train.steps (linear, cosine), or schedule.points"),
-                integer("schedule.warmup_steps", "0", "linear warm-up from 0 to the peak rate"),
-                points("schedule.points", "piecewise-linear {step: multiplier}, for schedule.kind piecewise"),
-                integer("train.steps", "1000", "optimiser steps"),
-                integer("train.batch_size", "32", "sequences per micro-batch"),
-                integer("train.accumulation", "1", "micro-batches per optimiser step"),
-                number("train.clip_norm", "1.0", "global gradient-norm limit (0 = no clipping)"),
-                integer("train.residual_warmup_steps", "0", "RoFormerV2 residual α from 0 to 1 over these steps (0 = off)"),
-                integer("train.seed", "42", "seed of initialisation, batch order, masks and dropout"),
-                integer("train.threads", "0", "engine threads (0 = one per core); set before the engine starts"),
-                integer("train.log_every", "10", "steps between metrics lines (the only device syncs)"),
-                number("train.max_minutes", "0", "wall-clock budget of the whole run in minutes (0 = none); "
-                        + "the schedule still runs to train.steps"),
-                number("eval.fraction", "0.01", "documents held out for evaluation"),
-                integer("eval.every", "100", "steps between held-out evaluations (0 = only at the end)"),
-                integer("eval.max_batches", "20", "held-out batches per evaluation (0 = all)"),
-                integer("checkpoint.every", "500", "steps between checkpoints (one is always written at the end)"),
-                integer("checkpoint.keep", "3", "checkpoints kept (older ones deleted once a newer one is complete)"),
-                text("output.dir", null, "where checkpoints, metrics.jsonl and loss.png go"))) {
-            BY_KEY.put(s.key(), s);
-        }
-    }
+    /** The pre-training keys. */
+    public static final SettingTable TABLE = new SettingTable(List.of(
+        text("model", null, "preset name, config.json, model directory or offline model name (continued pre-training)"),
+        text("tokenizer", "", "tokenizer.json; default: the model directory's"),
+        list("corpus.paths", "corpus files (text lines or JSON lines)"),
+        choice("corpus.format", "auto", List.of("auto", "lines", "blank_lines", "jsonl"),
+                "auto: .json/.jsonl as JSON lines, other files a document per line; blank_lines: BERT's format"),
+        text("corpus.field", "", "JSON-lines fields with the text, comma-separated, the first present is used; "
+                + "empty: text, sentence or content"),
+        integer("corpus.max_documents", "0", "read at most this many documents (0 = all), for demos"),
+        text("corpus.cache_dir", "", "tokenised-corpus cache; empty: <output.dir>/cache"),
+        choice("inputs.packing", "full_sentences", List.of("full_sentences", "doc_sentences", "nsp", "sop"),
+                "how sequences are built (RoBERTa FULL/DOC-SENTENCES, BERT NSP, ALBERT SOP)"),
+        integer("inputs.max_length", "128", "tokens per sequence, special tokens included"),
+        choice("masking.strategy", "token", List.of("token", "whole_word", "ngram", "span"), "what MLM masks"),
+        number("masking.rate", "0.15", "fraction of tokens chosen"),
+        number("masking.mask_fraction", "0.8", "of the chosen: replaced by [MASK]"),
+        number("masking.random_fraction", "0.1", "of the chosen: replaced by a random token (the rest stay)"),
+        number("objective.mlm_weight", "1.0", "weight of the MLM loss"),
+        number("objective.pair_weight", "1.0", "weight of the NSP/SOP loss (when the packing makes pairs)"),
+        choice("optimizer.name", "adamw", List.of("adamw", "lamb"), "AdamW (decoupled decay) or LAMB (trust ratio)"),
+        number("optimizer.lr", "1e-4", "peak learning rate"),
+        number("optimizer.weight_decay", "0.01", "decoupled weight decay (never on biases and norms)"),
+        number("optimizer.beta1", "0.9", "first-moment decay"),
+        number("optimizer.beta2", "0.999", "second-moment decay"),
+        number("optimizer.eps", "1e-6", "denominator epsilon"),
+        flag("optimizer.bias_correction", "true", "Adam bias correction (RoFormerV2/GAU-α trained LAMB without)"),
+        choice("schedule.kind", "linear", List.of("constant", "linear", "cosine", "piecewise"),
+                "decay after warm-up: to 0 at train.steps (linear, cosine), or schedule.points"),
+        integer("schedule.warmup_steps", "0", "linear warm-up from 0 to the peak rate"),
+        points("schedule.points", "piecewise-linear {step: multiplier}, for schedule.kind piecewise"),
+        integer("train.steps", "1000", "optimiser steps"),
+        integer("train.batch_size", "32", "sequences per micro-batch"),
+        integer("train.accumulation", "1", "micro-batches per optimiser step"),
+        number("train.clip_norm", "1.0", "global gradient-norm limit (0 = no clipping)"),
+        integer("train.residual_warmup_steps", "0", "RoFormerV2 residual α from 0 to 1 over these steps (0 = off)"),
+        integer("train.seed", "42", "seed of initialisation, batch order, masks and dropout"),
+        integer("train.threads", "0", "engine threads (0 = one per core); set before the engine starts"),
+        integer("train.log_every", "10", "steps between metrics lines (the only device syncs)"),
+        number("train.max_minutes", "0", "wall-clock budget of the whole run in minutes (0 = none); "
+                + "the schedule still runs to train.steps"),
+        number("eval.fraction", "0.01", "documents held out for evaluation"),
+        integer("eval.every", "100", "steps between held-out evaluations (0 = only at the end)"),
+        integer("eval.max_batches", "20", "held-out batches per evaluation (0 = all)"),
+        integer("checkpoint.every", "500", "steps between checkpoints (one is always written at the end)"),
+        integer("checkpoint.keep", "3", "checkpoints kept (older ones deleted once a newer one is complete)"),
+        text("output.dir", null, "where checkpoints, metrics.jsonl and loss.png go")));
 
     private RunSchema() {}
 
-    public static Map<String, Setting> settings() { return BY_KEY; }
+    public static Map<String, Setting> settings() { return TABLE.settings(); }
 
     /** The setting, or an error naming the key, where it came from and the closest known key. */
-    public static Setting require(String key, String origin) {
-        Setting s = BY_KEY.get(key);
-        if (s == null) {
-            String near = closest(key);
-            throw new RunConfigException(origin + ": unknown key '" + key + "'" + (near == null ? "" : " (did you mean " + near + "?)"));
-        }
-        return s;
-    }
-
-    /** The known key nearest by edit distance, when it is near enough to be a typo. */
-    static String closest(String key) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : BY_KEY.keySet()) {
-            int d = editDistance(key, k);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        return bestDistance <= Math.max(2, key.length() / 3) ? best : null;
-    }
-
-    static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
+    public static Setting require(String key, String origin) { return TABLE.require(key, origin); }
 }

@@ -19,20 +19,30 @@ public final class RunValues {
     /** A raw value: text, a list of text ({@link Setting.Kind#LIST}) or a map of text ({@link Setting.Kind#POINTS}). */
     public record Value(Object raw, String origin) {}
 
+    private final SettingTable table;
     private final Map<String, Value> values;
 
-    private RunValues(Map<String, Value> values) {
+    private RunValues(SettingTable table, Map<String, Value> values) {
+        this.table = table;
         this.values = values;
     }
 
-    /** The schema's defaults; keys without one are absent until a layer gives them. */
+    /** The pre-training schema's defaults; keys without one are absent until a layer gives them. */
     public static RunValues defaults() {
+        return defaults(RunSchema.TABLE);
+    }
+
+    /** The defaults of {@code table}; keys without one are absent until a layer gives them. */
+    public static RunValues defaults(SettingTable table) {
         Map<String, Value> m = new LinkedHashMap<>();
-        for (Setting s : RunSchema.settings().values()) {
+        for (Setting s : table.settings().values()) {
             if (s.defaultValue() != null) m.put(s.key(), new Value(defaultRaw(s), "default"));
         }
-        return new RunValues(m);
+        return new RunValues(table, m);
     }
+
+    /** The keys these values were checked against. */
+    public SettingTable table() { return table; }
 
     private static Object defaultRaw(Setting s) {
         return switch (s.kind()) {
@@ -46,7 +56,7 @@ public final class RunValues {
     public RunValues with(Map<String, Value> layer) {
         Map<String, Value> m = new LinkedHashMap<>(values);
         m.putAll(layer);
-        return new RunValues(m);
+        return new RunValues(table, m);
     }
 
     public boolean has(String key) { return values.containsKey(key); }
@@ -97,7 +107,7 @@ public final class RunValues {
 
     public String choice(String key) {
         String t = text(key).toLowerCase(Locale.ROOT).replace('-', '_');
-        List<String> allowed = RunSchema.settings().get(key).choices();
+        List<String> allowed = table.settings().get(key).choices();
         if (!allowed.contains(t)) throw invalid(key, "must be one of " + allowed + ", got '" + text(key) + "'");
         return t;
     }
@@ -132,11 +142,11 @@ public final class RunValues {
     }
 
     private Value require(String key) {
-        if (!RunSchema.settings().containsKey(key)) throw new IllegalArgumentException("not a run setting: " + key);
+        if (!table.settings().containsKey(key)) throw new IllegalArgumentException("not a run setting: " + key);
         Value v = values.get(key);
         if (v == null) {
             throw new RunConfigException("required key '" + key + "' is missing: give it in the run file or with --set "
-                    + key + "=... (" + RunSchema.settings().get(key).help() + ")");
+                    + key + "=... (" + table.settings().get(key).help() + ")");
         }
         return v;
     }

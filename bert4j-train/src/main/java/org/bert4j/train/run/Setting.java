@@ -21,19 +21,19 @@ public record Setting(String key, Kind kind, String defaultValue, List<String> c
         boolean structured() { return this == LIST || this == POINTS; }
     }
 
-    static Setting text(String key, String dflt, String help) { return new Setting(key, Kind.TEXT, dflt, List.of(), help); }
+    public static Setting text(String key, String dflt, String help) { return new Setting(key, Kind.TEXT, dflt, List.of(), help); }
 
-    static Setting integer(String key, String dflt, String help) { return new Setting(key, Kind.INTEGER, dflt, List.of(), help); }
+    public static Setting integer(String key, String dflt, String help) { return new Setting(key, Kind.INTEGER, dflt, List.of(), help); }
 
-    static Setting number(String key, String dflt, String help) { return new Setting(key, Kind.NUMBER, dflt, List.of(), help); }
+    public static Setting number(String key, String dflt, String help) { return new Setting(key, Kind.NUMBER, dflt, List.of(), help); }
 
-    static Setting flag(String key, String dflt, String help) { return new Setting(key, Kind.BOOLEAN, dflt, List.of(), help); }
+    public static Setting flag(String key, String dflt, String help) { return new Setting(key, Kind.BOOLEAN, dflt, List.of(), help); }
 
-    static Setting choice(String key, String dflt, List<String> choices, String help) {
+    public static Setting choice(String key, String dflt, List<String> choices, String help) {
         return new Setting(key, Kind.CHOICE, dflt, choices, help);
     }
 
-    static Setting list(String key, String help) { return new Setting(key, Kind.LIST, null, List.of(), help); }
+    public static Setting list(String key, String help) { return new Setting(key, Kind.LIST, null, List.of(), help); }
 
-    static Setting points(String key, String help) { return new Setting(key, Kind.POINTS, "", List.of(), help); }
+    public static Setting points(String key, String help) { return new Setting(key, Kind.POINTS, "", List.of(), help); }
 }

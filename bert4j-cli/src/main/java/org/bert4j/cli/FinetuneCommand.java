@@ -1,0 +1,116 @@
+package org.bert4j.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.bert4j.finetune.run.FineTuneConfig;
+import org.bert4j.finetune.run.FineTuneRun;
+import org.bert4j.finetune.run.FineTuneSchema;
+import org.bert4j.train.run.RunValues;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Fine-tunes a pre-trained model on a labelled data set (sequence classification, pair classification, regression,
+ * multi-label), keeping the best dev checkpoint as a Hugging Face directory. Settings: defaults, then the run file,
+ * then these options and {@code --set}.
+ */
+@Command(name = "finetune", mixinStandardHelpOptions = true,
+        description = "Fine-tune a model on a task; writes best/ (an HF *ForSequenceClassification directory), checkpoints/, "
+                + "metrics.jsonl and loss.png under --output.",
+        footer = {"", "Tasks: classification, pair-classification, regression, multi-label.",
+                "Example: bert4j finetune --task classification --model bge-small-zh --train train.tsv --dev dev.tsv "
+                        + "--output runs/senti --set train.epochs=2"})
+final class FinetuneCommand implements Callable<Integer> {
+
+    @Option(names = "--task", paramLabel = "TASK", description = "classification, pair-classification, regression or multi-label")
+    String task;
+
+    @Option(names = "--model", paramLabel = "MODEL", description = "the pre-trained model: " + ModelArgument.HELP)
+    String model;
+
+    @Option(names = "--train", paramLabel = "FILE", description = "training data")
+    String train;
+
+    @Option(names = "--dev", paramLabel = "FILE", description = "dev data (default: a seeded split of the training data, said on the log)")
+    String dev;
+
+    @Option(names = {"--output", "--out"}, paramLabel = "DIR", description = "output directory")
+    String output;
+
+    @Mixin
+    DataFormatOptions data = new DataFormatOptions();
+
+    @Option(names = "--max-length", paramLabel = "N", description = "tokens per input (default 128)")
+    Integer maxLength;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "passes over the training data (default 3)")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "examples per batch (default 32)")
+    Integer batchSize;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "peak learning rate (default 2e-5)")
+    String lr;
+
+    @Option(names = "--tapt-steps", paramLabel = "N", description = "task-adaptive MLM pre-training on the training texts first")
+    Integer taptSteps;
+
+    @Option(names = "--run", paramLabel = "FILE", description = "run file, YAML or JSON")
+    Path runFile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override one setting, e.g. --set eval.patience=2 (repeatable)")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--resume", description = "continue from the newest complete checkpoint under --output")
+    boolean resume;
+
+    @Option(names = "--list-settings", description = "print every run-file key with its default and meaning, then exit")
+    boolean listSettings;
+
+    @Override
+    public Integer call() {
+        if (listSettings) {
+            FineTuneSchema.TABLE.settings().values().forEach(s -> System.out.printf("%-28s %-14s %s%n", s.key(),
+                    s.defaultValue() == null ? "(required)" : s.defaultValue().isEmpty() ? "\"\"" : s.defaultValue(), s.help()));
+            return 0;
+        }
+        Map<String, RunValues.Value> options = new LinkedHashMap<>();
+        DataFormatOptions.put(options, "--task", "task", task);
+        DataFormatOptions.put(options, "--model", "model", model);
+        DataFormatOptions.put(options, "--train", "data.train", train);
+        DataFormatOptions.put(options, "--dev", "data.dev", dev);
+        DataFormatOptions.put(options, "--output", "output.dir", output);
+        options.putAll(data.asSettings());
+        DataFormatOptions.put(options, "--max-length", "inputs.max_length", text(maxLength));
+        DataFormatOptions.put(options, "--epochs", "train.epochs", text(epochs));
+        DataFormatOptions.put(options, "--batch-size", "train.batch_size", text(batchSize));
+        DataFormatOptions.put(options, "--lr", "optimizer.lr", lr);
+        DataFormatOptions.put(options, "--tapt-steps", "tapt.steps", text(taptSteps));
+        FineTuneConfig config = FineTuneConfig.from(FineTuneConfig.resolve(runFile, options, sets));
+        // The engine reads its thread count once, when it starts: that is still ahead of us here.
+        if (config.train().threads() > 0) System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.train().threads()));
+        FineTuneRun.Outcome o = FineTuneRun.run(config, resume, System.out);
+        System.out.println();
+        if (o.bestMetrics() != null) {
+            System.out.printf(Locale.ROOT, "best:        %s (step %d of %d)%n", o.best(), o.bestStep(), o.totalSteps());
+            o.bestMetrics().lines().forEach(System.out::println);
+        }
+        System.out.println("dev:         " + o.devOrigin());
+        System.out.printf(Locale.ROOT, "trained:     %,d examples in %.1f s (%.1f examples/s)%n", o.state().examples(),
+                o.state().elapsedSeconds(), o.state().examples() / Math.max(1e-9, o.state().elapsedSeconds()));
+        System.out.println("checkpoint:  " + o.lastCheckpoint());
+        System.out.println("metrics:     " + o.metrics());
+        System.out.println("loss curve:  " + o.lossCurve());
+        return 0;
+    }
+
+    private static String text(Integer value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,73 @@
+package org.bert4j.cli;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.bert4j.finetune.run.SavedModelPrediction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Runs a fine-tuned model on texts from the arguments, a file or standard input; one JSON line per input. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Predict with a fine-tuned model: texts from the arguments, --file (one per line) or standard input; "
+                + "prints one JSON line each (label, score and probabilities; labels above threshold; or the predicted value). "
+                + "A model trained on pairs reads 'text<TAB>pair'.")
+final class PredictCommand implements Callable<Integer> {
+
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create();
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "a fine-tuned model directory (e.g. OUTPUT/best)")
+    String model;
+
+    @Parameters(index = "1..*", paramLabel = "TEXT", arity = "0..*", description = "inputs (none: read --file or standard input)")
+    List<String> texts = new ArrayList<>();
+
+    @Option(names = "--file", paramLabel = "FILE", description = "inputs, one per line")
+    Path file;
+
+    @Option(names = "--max-length", paramLabel = "N", description = "tokens per input (default: the length it was fine-tuned with)")
+    int maxLength;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "inputs per batch (default 64)")
+    int batchSize = 64;
+
+    @Override
+    public Integer call() {
+        List<String> inputs = new ArrayList<>(texts);
+        if (file != null) inputs.addAll(lines(file));
+        if (texts.isEmpty() && file == null) inputs.addAll(standardInput());
+        inputs.removeIf(String::isBlank);
+        if (inputs.isEmpty()) throw new IllegalArgumentException("no input texts: give them as arguments, with --file or on standard input");
+        for (JsonObject o : SavedModelPrediction.predict(ModelArgument.directory(model), inputs, maxLength, batchSize)) {
+            System.out.println(GSON.toJson(o));
+        }
+        return 0;
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> standardInput() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            return in.lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("standard input: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.bert4j.finetune.task;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import java.nio.file.Path;
+import org.bert4j.config.EncoderSpec;
+import org.bert4j.config.PositionEncoding;
+import org.bert4j.tokenization.TextTokenizer;
+
+/**
+ * Texts → encoder rows with the model's own {@code tokenizer.json}: its normaliser, its special tokens
+ * ({@code [CLS] a [SEP] b [SEP]} for BERT, {@code <s> a </s></s> b </s>} for RoBERTa, as the tokenizer's
+ * post-processor says) and truncation to the run's maximum length (pairs lose tokens from the longer text first,
+ * HF's {@code longest_first}). Ids are checked against the model once per row, because an id past the
+ * embedding table or a segment the model has no embedding for fails deep inside the engine with no hint that
+ * tokenizer and model do not belong together.
+ */
+public final class InputEncoder implements AutoCloseable {
+
+    private final TextTokenizer tokenizer;
+    private final int maxLength;
+    private final int vocabSize;
+    private final int typeVocabSize;
+
+    public InputEncoder(Path tokenizerJson, int maxLength, EncoderSpec spec) {
+        if (maxLength < 3) throw new IllegalArgumentException("maximum length must be at least 3 (two special tokens and a word), got " + maxLength);
+        if (spec.position() instanceof PositionEncoding.Absolute a && maxLength > a.maxPositions() - a.offset()) {
+            throw new IllegalArgumentException("maximum length " + maxLength + " exceeds the model's " + (a.maxPositions() - a.offset())
+                    + " learned positions (max_position_embeddings " + a.maxPositions() + ")");
+        }
+        this.tokenizer = TextTokenizer.load(tokenizerJson, maxLength);
+        this.maxLength = maxLength;
+        this.vocabSize = spec.vocabSize();
+        this.typeVocabSize = spec.typeVocabSize();
+    }
+
+    public int maxLength() { return maxLength; }
+
+    public TextTokenizer tokenizer() { return tokenizer; }
+
+    public EncodedText encode(SequenceInput input) {
+        Encoding e = input.isPair() ? tokenizer.encodePair(input.text(), input.pair()) : tokenizer.encode(input.text());
+        long[] ids = e.getIds();
+        long[] types = e.getTypeIds();
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] < 0 || ids[i] >= vocabSize) {
+                throw new IllegalArgumentException(tokenizer.file() + ": token id " + ids[i] + " is outside the model's "
+                        + "vocab_size " + vocabSize + ": the tokenizer does not belong to this model");
+            }
+            // A model without segment embeddings (type_vocab_size 0) ignores them; one with a single type (RoBERTa) has only 0.
+            if (typeVocabSize > 0 && types[i] >= typeVocabSize) {
+                throw new IllegalArgumentException(tokenizer.file() + ": segment id " + types[i] + " but the model has "
+                        + "type_vocab_size " + typeVocabSize + ": pair inputs need a tokenizer whose post-processor matches the model");
+            }
+        }
+        return new EncodedText(ids, types);
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+    }
+}

@@ -1,0 +1,39 @@
+package org.bert4j.finetune.task;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The fine-tuning tasks by the name the command line and run files use, with the Hugging Face
+ * {@code problem_type} a saved model declares (which also tells HF's classes which loss to use).
+ */
+public enum TaskKind {
+    /** One text, one class: sentiment, topic. */
+    CLASSIFICATION("classification", "single_label_classification"),
+    /** Two texts, one class for their relation: matching, inference. */
+    PAIR_CLASSIFICATION("pair-classification", "single_label_classification"),
+    /** A real-valued score of one text or a pair (STS-B similarity); MSE loss. */
+    REGRESSION("regression", "regression"),
+    /** Any number of classes per text; ZLPR loss, a class predicted when its logit is above 0. */
+    MULTI_LABEL("multi-label", "multi_label_classification");
+
+    private final String cliName;
+    private final String problemType;
+
+    TaskKind(String cliName, String problemType) {
+        this.cliName = cliName;
+        this.problemType = problemType;
+    }
+
+    public String cliName() { return cliName; }
+
+    public String problemType() { return problemType; }
+
+    /** The kind named {@code name} ({@code pair-classification} or {@code pair_classification}); the error lists them. */
+    public static TaskKind named(String name) {
+        String wanted = name.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+        for (TaskKind k : values()) if (k.cliName.equals(wanted)) return k;
+        throw new IllegalArgumentException("unknown task '" + name + "' (known: "
+                + String.join(", ", Arrays.stream(values()).map(TaskKind::cliName).toList()) + ")");
+    }
+}

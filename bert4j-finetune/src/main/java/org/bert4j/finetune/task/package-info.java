@@ -1,0 +1,14 @@
+/**
+ * Fine-tuning tasks: what turns labelled examples into encoder inputs, what head goes on the encoder, what loss
+ * trains it, how outputs become answers and how answers are scored. {@link org.bert4j.finetune.task.Task} is the
+ * contract the loop drives; a {@link org.bert4j.finetune.task.Feature} is one or more encoder rows with a target,
+ * so that tasks needing several rows per example (sliding QA windows, multiple-choice options) fit the same loop.
+ *
+ * <p>Implemented: the sequence-level tasks ({@link org.bert4j.finetune.task.SequenceTask}): single-text and
+ * pair classification ({@link org.bert4j.finetune.task.SingleLabelClassification}, softmax cross-entropy),
+ * {@link org.bert4j.finetune.task.Regression} (MSE) and
+ * {@link org.bert4j.finetune.task.MultiLabelClassification} (ZLPR, threshold 0), each with the family's HF
+ * {@code *ForSequenceClassification} head. Inputs are tokenised with the model's own {@code tokenizer.json}
+ * ({@link org.bert4j.finetune.task.InputEncoder}): its special tokens, segment ids and truncation.
+ */
+package org.bert4j.finetune.task;

@@ -1,0 +1,65 @@
+package org.bert4j.finetune;
+
+import ai.djl.ndarray.types.DataType;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.bert4j.pretrained.HfDirectory;
+import org.bert4j.pretrained.LoadedModel;
+import org.bert4j.pretrained.ModelBuilder;
+import org.bert4j.testing.TinyModels;
+import org.bert4j.tokenization.WordPieceTokenizerJson;
+
+/**
+ * Tiny "pre-trained" models for fine-tuning tests: a {@link TinyModels} config of any family, randomly
+ * initialised and saved as an HF directory with a word-level tokenizer of {@link TinyModels#VOCAB} entries (five
+ * BERT specials and words {@code w00}…{@code w54}), and texts made of those words.
+ */
+public final class TinyTaskModels {
+
+    public static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+    private TinyTaskModels() {}
+
+    public static List<String> vocabulary() {
+        List<String> v = new ArrayList<>(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"));
+        for (int i = 0; v.size() < TinyModels.VOCAB; i++) v.add(String.format("w%02d", i));
+        return v;
+    }
+
+    /** A random model of {@code variant} saved under {@code dir}, with its tokenizer.json. */
+    public static Path pretrained(Path dir, String variant, long seed) {
+        return pretrained(dir, TinyModels.config(variant), seed);
+    }
+
+    public static Path pretrained(Path dir, JsonObject config, long seed) {
+        try {
+            Files.createDirectories(dir.getParent());
+            Path vocab = dir.getParent().resolve(dir.getFileName() + "-vocab.txt");
+            Files.write(vocab, vocabulary());
+            Path tokenizer = dir.getParent().resolve(dir.getFileName() + "-tokenizer.json");
+            WordPieceTokenizerJson.fromVocab(vocab, true, tokenizer);
+            try (LoadedModel m = ModelBuilder.create(TinyModels.hf(config), DataType.FLOAT32, seed)) {
+                HfDirectory.save(m.model(), m.family(), dir, tokenizer);
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A text of 2 to 6 random words. */
+    public static String text(Random random) {
+        int n = 2 + random.nextInt(5);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) sb.append(i == 0 ? "" : " ").append(String.format("w%02d", random.nextInt(55)));
+        return sb.toString();
+    }
+}
