@@ -19,7 +19,6 @@ import org.bert4j.train.objective.TrainingBatch;
 import org.bert4j.train.optim.AdamSettings;
 import org.bert4j.train.optim.AdamW;
 import org.bert4j.train.optim.GradientClipping;
-import org.bert4j.train.optim.Gradients;
 import org.bert4j.train.optim.Optimizer;
 import org.bert4j.train.optim.TrainableParameter;
 import org.bert4j.train.optim.TrainableParameters;
@@ -27,9 +26,9 @@ import org.bert4j.train.optim.TrainableParameters;
 /**
  * One bert4j pre-training step, as {@code bert4j pretrain}'s loop takes it: forward through the encoder and the
  * MLM head at the masked rows (plus NSP where the family has a sentence-pair head, as DJL's block always
- * computes), backward, global-norm clipping at 1, AdamW, gradients zeroed. A fresh model of the family's base
- * preset at the bench's sizes, dropout as the preset has it. Each step runs in its own NDManager scope, so the
- * step's graph and inputs are freed when it ends.
+ * computes), backward, global-norm clipping at 1, AdamW (which zeroes the gradients as it consumes them). A fresh
+ * model of the family's base preset at the bench's sizes, dropout as the preset has it. Each step runs in its own
+ * NDManager scope, so the step's graph and inputs are freed when it ends.
  */
 public final class Bert4jTrainingPass implements TrainingPass {
 
@@ -85,8 +84,7 @@ public final class Bert4jTrainingPass implements TrainingPass {
                 gc.backward(loss);
             }
             GradientClipping.clipGlobalNorm(parameters, 1.0, scope);
-            optimizer.step(LEARNING_RATE);
-            Gradients.zero(parameters);
+            optimizer.step(LEARNING_RATE); // AdamW clears the gradients as it reads them
             lastLoss = loss.getFloat();
             if (Float.isNaN(firstLoss)) firstLoss = lastLoss;
         }

@@ -120,7 +120,7 @@ public final class FineTuningLoop<E, T, P> {
                 step(micro, step, window);
                 double lr = settings.learningRate() * settings.schedule().multiplier(step);
                 optimizer.step((float) lr);
-                Gradients.zero(parameters);
+                if (!optimizer.clearsGradients()) Gradients.zero(parameters);
                 if (ema != null) ema.update();
                 step++;
                 batchInEpoch += micro.size();

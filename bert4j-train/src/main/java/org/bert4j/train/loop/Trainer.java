@@ -82,7 +82,7 @@ public final class Trainer {
                     NDArray norm = settings.clipNorm() > 0
                             ? GradientClipping.clipGlobalNorm(c.parameters(), settings.clipNorm(), scope) : null;
                     c.optimizer().step((float) lr);
-                    Gradients.zero(c.parameters()); // the Optimizer contract does not promise to leave them zero
+                    if (!c.optimizer().clearsGradients()) Gradients.zero(c.parameters());
                     window.step(lr, alpha, norm, System.nanoTime() - stepStart);
                 }
                 step++;

@@ -127,6 +127,10 @@ public abstract sealed class MomentOptimizer implements Optimizer, AutoCloseable
         return scale / c1 == 1 ? direction : direction.muli(scale / c1);
     }
 
+    /** Both paths clear each gradient as they consume it (the fused pass in the same pass). */
+    @Override
+    public final boolean clearsGradients() { return true; }
+
     @Override
     public final long steps() { return steps; }
 

@@ -12,6 +12,12 @@ public interface Optimizer {
     /** One update with this learning rate (the schedule is the caller's). */
     void step(float learningRate);
 
+    /**
+     * Whether {@link #step} leaves every gradient at 0, so the caller need not clear them again: a pass over all
+     * gradients costs ~0.5 s a step at BERT-base size on a 2-core machine, where memory-bound passes are slow.
+     */
+    default boolean clearsGradients() { return false; }
+
     /** Completed updates so far. */
     long steps();
 
