@@ -122,6 +122,11 @@ class FinetuneCommandTest {
         CliTest.Result fromFile = CliTest.run("predict", out.resolve("best").toString(), "--file", inputs.toString());
         assertEquals(0, fromFile.code(), fromFile.err());
         assertEquals(2, fromFile.out().lines().count(), "blank lines are not inputs: " + fromFile.out());
+        Path broken = tmp.resolve("broken.txt");
+        Files.write(broken, new byte[] {'o', 'k', '\n', (byte) 0xE5, (byte) 0xA5, '\n'}); // a cut-off UTF-8 character
+        CliTest.Result notUtf8 = CliTest.run("predict", out.resolve("best").toString(), "--file", broken.toString());
+        assertEquals(1, notUtf8.code());
+        assertTrue(notUtf8.err().contains(broken + ":2: not valid UTF-8 text"), notUtf8.err());
         InputStream saved = System.in;
         try {
             System.setIn(new ByteArrayInputStream("很好\n".getBytes(StandardCharsets.UTF_8)));
