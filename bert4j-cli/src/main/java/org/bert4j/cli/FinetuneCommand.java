@@ -1,9 +1,6 @@
 package org.bert4j.cli;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -61,25 +58,12 @@ final class FinetuneCommand implements Callable<Integer> {
     @Option(names = "--tapt-steps", paramLabel = "N", description = "task-adaptive MLM pre-training on the training texts first")
     Integer taptSteps;
 
-    @Option(names = "--run", paramLabel = "FILE", description = "run file, YAML or JSON")
-    Path runFile;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override one setting, e.g. --set eval.patience=2 (repeatable)")
-    List<String> sets = new ArrayList<>();
-
-    @Option(names = "--resume", description = "continue from the newest complete checkpoint under --output")
-    boolean resume;
-
-    @Option(names = "--list-settings", description = "print every run-file key with its default and meaning, then exit")
-    boolean listSettings;
+    @Mixin
+    RunFileOptions run = new RunFileOptions();
 
     @Override
     public Integer call() {
-        if (listSettings) {
-            FineTuneSchema.TABLE.settings().values().forEach(s -> System.out.printf("%-28s %-14s %s%n", s.key(),
-                    s.defaultValue() == null ? "(required)" : s.defaultValue().isEmpty() ? "\"\"" : s.defaultValue(), s.help()));
-            return 0;
-        }
+        if (run.listed(FineTuneSchema.TABLE.settings(), System.out)) return 0;
         Map<String, RunValues.Value> options = new LinkedHashMap<>();
         DataFormatOptions.put(options, "--task", "task", task);
         DataFormatOptions.put(options, "--model", "model", model);
@@ -92,10 +76,9 @@ final class FinetuneCommand implements Callable<Integer> {
         DataFormatOptions.put(options, "--batch-size", "train.batch_size", text(batchSize));
         DataFormatOptions.put(options, "--lr", "optimizer.lr", lr);
         DataFormatOptions.put(options, "--tapt-steps", "tapt.steps", text(taptSteps));
-        FineTuneConfig config = FineTuneConfig.from(FineTuneConfig.resolve(runFile, options, sets));
-        // The engine reads its thread count once, when it starts: that is still ahead of us here.
-        if (config.train().threads() > 0) System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.train().threads()));
-        FineTuneRun.Outcome o = FineTuneRun.run(config, resume, System.out);
+        FineTuneConfig config = FineTuneConfig.from(FineTuneConfig.resolve(run.runFile, options, run.sets));
+        RunFileOptions.useThreads(config.train().threads());
+        FineTuneRun.Outcome o = FineTuneRun.run(config, run.resume, System.out);
         System.out.println();
         if (o.bestMetrics() != null) {
             System.out.printf(Locale.ROOT, "best:        %s (step %d of %d)%n", o.best(), o.bestStep(), o.totalSteps());

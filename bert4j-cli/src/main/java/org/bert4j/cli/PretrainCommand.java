@@ -1,6 +1,5 @@
 package org.bert4j.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.bert4j.train.run.RunSchema;
 import org.bert4j.train.run.RunValues;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,25 +52,12 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (checkpoints, metrics.jsonl, loss.png)")
     String out;
 
-    @Option(names = "--run", paramLabel = "FILE", description = "run file, YAML or JSON")
-    Path runFile;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override one setting, e.g. --set optimizer.lr=1e-3 (repeatable)")
-    List<String> sets = new ArrayList<>();
-
-    @Option(names = "--resume", description = "continue from the newest complete checkpoint under --out")
-    boolean resume;
-
-    @Option(names = "--list-settings", description = "print every run-file key with its default and meaning, then exit")
-    boolean listSettings;
+    @Mixin
+    RunFileOptions run = new RunFileOptions();
 
     @Override
     public Integer call() {
-        if (listSettings) {
-            RunSchema.settings().values().forEach(s -> System.out.printf("%-28s %-14s %s%n", s.key(),
-                    s.defaultValue() == null ? "(required)" : s.defaultValue().isEmpty() ? "\"\"" : s.defaultValue(), s.help()));
-            return 0;
-        }
+        if (run.listed(RunSchema.settings(), System.out)) return 0;
         if (choice != null && choice.preset != null && Presets.find(choice.preset).isEmpty()) {
             throw new IllegalArgumentException("unknown preset '" + choice.preset + "' (known: " + String.join(", ", Presets.NAMES) + ")");
         }
@@ -80,10 +67,9 @@ final class PretrainCommand implements Callable<Integer> {
         if (!corpus.isEmpty()) options.putAll(Overrides.option("--corpus", "corpus.paths", List.copyOf(corpus)));
         if (tokenizer != null) options.putAll(Overrides.option("--tokenizer", "tokenizer", tokenizer));
         if (out != null) options.putAll(Overrides.option("--out", "output.dir", out));
-        PretrainingConfig config = PretrainingConfig.from(RunLayers.resolve(runFile, options, sets));
-        // The engine reads its thread count once, when it starts: that is still ahead of us here.
-        if (config.train().threads() > 0) System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.train().threads()));
-        PretrainingRun.Outcome o = PretrainingRun.run(config, resume, System.out);
+        PretrainingConfig config = PretrainingConfig.from(RunLayers.resolve(run.runFile, options, run.sets));
+        RunFileOptions.useThreads(config.train().threads());
+        PretrainingRun.Outcome o = PretrainingRun.run(config, run.resume, System.out);
         System.out.println("checkpoint:  " + o.checkpoint());
         System.out.println("metrics:     " + o.metrics());
         System.out.println("loss curve:  " + o.lossCurve());
