@@ -55,7 +55,8 @@ final class DataFormatOptions {
     FineTuneConfig.Data forFile(Path file) {
         RunValues v = RunValues.defaults(FineTuneSchema.TABLE).with(asSettings());
         return new FineTuneConfig.Data(file, null, 0.1, v.choice("data.format"), v.choice("data.header"), v.text("data.text_column"),
-                v.text("data.text_pair_column"), v.text("data.label_column"), v.text("data.label_separator"), v.flag("data.skip_bad_lines"));
+                v.text("data.text_pair_column"), v.text("data.label_column"), v.text("data.label_separator"),
+                v.text("data.no_label"), v.flag("data.skip_bad_lines"));
     }
 
     static void put(Map<String, RunValues.Value> m, String option, String key, Object value) {

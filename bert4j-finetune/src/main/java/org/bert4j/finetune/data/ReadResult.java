@@ -37,6 +37,24 @@ public final class ReadResult<T> {
         return new ReadResult<>(file, examples.stream().<U>map(convert).toList(), lines, report);
     }
 
+    /**
+     * Without the examples {@code leaveOut} picks, each counted in the report as skipped for {@code reason}: for
+     * records that are well formed but carry no usable answer (OCNLI's label "-").
+     */
+    public ReadResult<T> without(java.util.function.Predicate<? super T> leaveOut, String reason) {
+        List<T> kept = new java.util.ArrayList<>(examples.size());
+        List<Long> keptLines = new java.util.ArrayList<>(examples.size());
+        for (int i = 0; i < examples.size(); i++) {
+            if (leaveOut.test(examples.get(i))) {
+                report.skip(reason);
+            } else {
+                kept.add(examples.get(i));
+                keptLines.add(lines.get(i));
+            }
+        }
+        return new ReadResult<>(file, kept, keptLines, report);
+    }
+
     /** The examples at {@code indexes} (ascending), each with its line: a split of this file. */
     public ReadResult<T> subset(int[] indexes) {
         List<T> picked = new java.util.ArrayList<>(indexes.length);

@@ -23,7 +23,8 @@ public record FineTuneConfig(TaskKind task, String model, Data data, int maxLeng
      * @param textColumn, pairColumn, labelColumn empty for the format's default
      */
     public record Data(Path train, Path dev, double devFraction, String format, String header, String textColumn,
-                       String pairColumn, String labelColumn, String labelSeparator, boolean skipBadLines) {}
+                       String pairColumn, String labelColumn, String labelSeparator, String noLabel,
+                       boolean skipBadLines) {}
 
     /** @param layerDecay 1 = every parameter at the same rate */
     public record OptimizerSettings(String name, double lr, double weightDecay, double beta1, double beta2, double eps,
@@ -58,7 +59,8 @@ public record FineTuneConfig(TaskKind task, String model, Data data, int maxLeng
                 v.text("model"),
                 new Data(Path.of(v.text("data.train")), dev.isEmpty() ? null : Path.of(dev), fraction, v.choice("data.format"),
                         v.choice("data.header"), v.text("data.text_column"), v.text("data.text_pair_column"),
-                        v.text("data.label_column"), v.text("data.label_separator"), v.flag("data.skip_bad_lines")),
+                        v.text("data.label_column"), v.text("data.label_separator"), v.text("data.no_label"),
+                        v.flag("data.skip_bad_lines")),
                 v.smallInteger("inputs.max_length", 3),
                 new OptimizerSettings(v.choice("optimizer.name"), v.number("optimizer.lr", 0, 10),
                         v.number("optimizer.weight_decay", 0, 10), v.number("optimizer.beta1", 0, 0.999999),

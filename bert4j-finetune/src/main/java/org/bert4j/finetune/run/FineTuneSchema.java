@@ -32,6 +32,8 @@ public final class FineTuneSchema {
             text("data.text_pair_column", "", "second text of a pair; default for pair tasks: 1, or 'sentence2' in JSON lines"),
             text("data.label_column", "", "label or score column; default: the column after the texts, or 'label' in JSON lines"),
             text("data.label_separator", ",", "multi-label: separator of the labels in a delimited label column"),
+            text("data.no_label", "", "classification: a label that means 'no gold label' (OCNLI's -); such examples "
+                    + "are left out and counted as skipped"),
             flag("data.skip_bad_lines", "false", "leave out malformed lines (listed) instead of stopping at the first one"),
             integer("inputs.max_length", "128", "tokens per input, special tokens included (longer inputs are truncated)"),
             choice("optimizer.name", "adamw", List.of("adamw", "lamb"), "AdamW (decoupled decay) or LAMB"),

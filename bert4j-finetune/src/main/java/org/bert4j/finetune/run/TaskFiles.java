@@ -132,6 +132,12 @@ public final class TaskFiles<G> {
 
     /** Reads {@code file}; malformed lines stop the read with file:line unless the settings skip them. */
     public ReadResult<SequenceExample<G>> read(Path file) {
+        ReadResult<SequenceExample<G>> read = readAll(file);
+        String none = settings.noLabel();
+        return none.isEmpty() ? read : read.without(e -> none.equals(e.gold()), "label '" + none + "' (no gold label)");
+    }
+
+    private ReadResult<SequenceExample<G>> readAll(Path file) {
         OnBadRecord policy = settings.skipBadLines() ? OnBadRecord.SKIP : OnBadRecord.FAIL;
         String format = format(file);
         if (format.equals("jsonl")) {

@@ -24,7 +24,7 @@ class TaskFilesTest {
     Path tmp;
 
     private static FineTuneConfig.Data settings(String format, String header, String text, String pair, String label, boolean skip) {
-        return new FineTuneConfig.Data(Path.of("unused"), null, 0.1, format, header, text, pair, label, "|", skip);
+        return new FineTuneConfig.Data(Path.of("unused"), null, 0.1, format, header, text, pair, label, "|", "", skip);
     }
 
     @Test
@@ -71,5 +71,17 @@ class TaskFilesTest {
         ReadResult<SequenceExample<String>> skipped = TaskFiles.classification(settings("auto", "auto", "", "", "", true), false).read(bad);
         assertEquals(2, skipped.size());
         assertEquals(1, skipped.report().problems().size());
+    }
+
+    @Test
+    void aNoGoldLabelIsLeftOutAndCounted() throws IOException {
+        Path ocnli = Files.writeString(tmp.resolve("ocnli.json"), "{\"sentence1\": \"a\", \"sentence2\": \"b\", \"label\": \"neutral\"}\n"
+                + "{\"sentence1\": \"c\", \"sentence2\": \"d\", \"label\": \"-\"}\n"
+                + "{\"sentence1\": \"e\", \"sentence2\": \"f\", \"label\": \"entailment\"}\n");
+        FineTuneConfig.Data dash = new FineTuneConfig.Data(Path.of("unused"), null, 0.1, "auto", "auto", "", "", "", ",", "-", false);
+        ReadResult<SequenceExample<String>> r = TaskFiles.classification(dash, true).read(ocnli);
+        assertEquals(List.of("neutral", "entailment"), r.examples().stream().map(SequenceExample::gold).toList());
+        assertEquals(List.of(1L, 3L), List.of(r.lineOf(0), r.lineOf(1)), "each kept example keeps its line");
+        assertEquals(1L, r.report().skippedByReason().get("label '-' (no gold label)"));
     }
 }
