@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  */
 final class DataFormatOptions {
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "tsv, csv or jsonl (default: by the file extension)")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "tsv, csv or jsonl; for token classification conll, "
+            + "weibo-conll or bmes-lines (default: by the file extension)")
     String format;
 
     @Option(names = "--text-column", paramLabel = "COLUMN", description = "text column: 0-based index or header name (JSON: field)")

@@ -24,8 +24,9 @@ import picocli.CommandLine.Parameters;
 /** Runs a fine-tuned model on texts from the arguments, a file or standard input; one JSON line per input. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Predict with a fine-tuned model: texts from the arguments, --file (one per line) or standard input; "
-                + "prints one JSON line each (label, score and probabilities; labels above threshold; or the predicted value). "
-                + "A model trained on pairs reads 'text<TAB>pair'.")
+                + "prints one JSON line each (label, score and probabilities; labels above threshold; the predicted value; "
+                + "a tagger's tokens, tags and entities, a span model's entities, each with type, start, end and text). A model trained on pairs reads "
+                + "'text<TAB>pair'; a tagger splits each line at spaces and into single Han characters.")
 final class PredictCommand implements Callable<Integer> {
 
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create();

@@ -127,14 +127,22 @@ public final class LinearChainCrf extends Module {
         int length = Math.toIntExact(emissions.getShape().get(1));
         double[] e = hostDoubles(emissions);
         long[] m = hostLongs(mask);
-        ViterbiDecoder viterbi = new ViterbiDecoder(hostDoubles(transitions.value()),
-                hostDoubles(startTransitions.value()), hostDoubles(endTransitions.value()), constraints);
+        ViterbiDecoder viterbi = viterbi();
         int[][] paths = new int[batch][];
         for (int b = 0; b < batch; b++) {
             int n = realLength(m, b, length);
             paths[b] = viterbi.decode(e, b * length * numTags, n);
         }
         return paths;
+    }
+
+    /**
+     * A host-side decoder with the current transition scores, for callers that hold emissions on the host already
+     * (a task decoding one sentence at a time after a batched forward pass).
+     */
+    public ViterbiDecoder viterbi() {
+        return new ViterbiDecoder(hostDoubles(transitions.value()), hostDoubles(startTransitions.value()),
+                hostDoubles(endTransitions.value()), constraints);
     }
 
     /** The count of leading ones of row b, rejecting a mask that has a real step after padding. */

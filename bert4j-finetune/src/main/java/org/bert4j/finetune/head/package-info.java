@@ -5,7 +5,9 @@
  *   <li>{@link org.bert4j.finetune.head.TaskHeadModule}: what a fine-tuning task puts on the encoder, its parameter
  *       paths the checkpoint names of the HF class it mirrors. {@link org.bert4j.finetune.head.SequenceHeads} builds
  *       the sequence-level one of each family (pooler + {@code classifier} for BERT/ALBERT, {@code classifier.dense}
- *       + {@code classifier.out_proj} for RoBERTa/RoFormer, a first-token {@code classifier} for RoFormerV2/GAU-α).</li>
+ *       + {@code classifier.out_proj} for RoBERTa/RoFormer, a first-token {@code classifier} for RoFormerV2/GAU-α);
+ *       {@link org.bert4j.finetune.head.TokenClassifierHead} the per-token {@code *ForTokenClassification} one (with an
+ *       optional {@code crf}), {@link org.bert4j.finetune.head.GlobalPointerHead} the span one.</li>
  *   <li>{@link org.bert4j.finetune.head.LinearChainCrf}: sequence tagging with a transition matrix; trained by the
  *       exact negative log-likelihood (forward algorithm), decoded by {@link org.bert4j.finetune.head.ViterbiDecoder},
  *       optionally restricted to valid BIO paths ({@link org.bert4j.finetune.head.TransitionConstraints}).</li>

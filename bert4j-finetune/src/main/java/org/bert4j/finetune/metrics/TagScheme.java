@@ -47,4 +47,21 @@ public enum TagScheme {
     boolean allows(char letter) {
         return letters.indexOf(letter) >= 0;
     }
+
+    /**
+     * The scheme a tag set is written in, from the letters it uses: M → BMES; E or S → IOBES; L or U → BILOU;
+     * otherwise IOB2 (IOB1 decodes identically, {@link EntityTagDecoder}). A tag set mixing letters of two schemes
+     * (BMES's M with BILOU's L) is rejected, since no decoding of it is the right one.
+     */
+    public static TagScheme detect(java.util.Collection<String> tags) {
+        java.util.Set<Character> letters = new java.util.TreeSet<>();
+        for (String t : tags) if (!t.equals("O") && !t.isEmpty()) letters.add(t.charAt(0));
+        boolean bmes = letters.contains('M');
+        boolean bilou = letters.contains('L') || letters.contains('U');
+        if (bmes && bilou) throw new IllegalArgumentException("tags " + tags + " mix BMES and BILOU letters");
+        if (bmes) return BMES;
+        if (bilou) return BILOU;
+        if (letters.contains('E') || letters.contains('S')) return IOBES;
+        return IOB2;
+    }
 }

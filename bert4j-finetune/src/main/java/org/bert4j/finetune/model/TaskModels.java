@@ -17,6 +17,10 @@ import org.bert4j.finetune.head.TaskHeadModule;
 import org.bert4j.finetune.task.SequenceTask;
 import org.bert4j.finetune.task.SequenceTasks;
 import org.bert4j.finetune.task.Task;
+import org.bert4j.finetune.task.TaskKind;
+import org.bert4j.finetune.task.TokenClassification;
+import org.bert4j.finetune.task.SpanExtraction;
+import com.google.gson.JsonObject;
 import org.bert4j.model.EncoderModel;
 import org.bert4j.model.ParameterInitializer;
 import org.bert4j.pretrained.HfDirectory;
@@ -68,19 +72,73 @@ public final class TaskModels {
         }
     }
 
-    /** A fine-tuned model and the task its config.json describes. */
-    public record Loaded(TaskModel model, SequenceTask<?, ?, ?> task) implements AutoCloseable {
+    /** A fine-tuned model and the task its config.json describes (whose head the model carries). */
+    public record Loaded(TaskModel model, Task<?, ?, ?> task) implements AutoCloseable {
         @Override
         public void close() { model.close(); }
     }
 
-    /** A directory saved by {@link TaskModel#save} (or by HF's {@code *ForSequenceClassification}): every key used exactly once. */
+    /** A saved model was trained for another task than the one asked for (other labels, another kind). */
+    public static final class TaskMismatchException extends IllegalArgumentException {
+        TaskMismatchException(String message) { super(message); }
+    }
+
+    /**
+     * A directory saved by {@link TaskModel#save} (or by HF's {@code *ForSequenceClassification} or
+     * {@code *ForTokenClassification}): every key used exactly once.
+     */
     public static Loaded load(Path dir) {
+        HfConfig config = config(dir);
+        return load(dir, config, taskOf(config));
+    }
+
+    /**
+     * As {@link #load(Path)}, with the head built by {@code task} (a resumed run's own task instance, which keeps the
+     * head it decodes with), after checking that the directory was saved for that very task.
+     */
+    public static Loaded load(Path dir, Task<?, ?, ?> task) {
+        HfConfig config = config(dir);
+        JsonObject saved = taskOf(config).config();
+        if (!saved.equals(task.config())) {
+            throw new TaskMismatchException("the data now defines the task " + task.config() + " but " + dir + " was trained for " + saved);
+        }
+        return load(dir, config, task);
+    }
+
+    private static HfConfig config(Path dir) {
         if (!Files.isDirectory(dir)) throw new CheckpointException(dir + ": not a model directory");
-        HfConfig config = HfConfig.read(dir.resolve(HfDirectory.CONFIG));
+        return HfConfig.read(dir.resolve(HfDirectory.CONFIG));
+    }
+
+    /**
+     * The task a config.json describes: a tagger when {@code bert4j_task} names a tagging kind or, for a model from
+     * elsewhere, when its architecture is a {@code *ForTokenClassification}; a span model likewise by {@code spans} or
+     * bert4j's {@code *ForGlobalPointer}; otherwise a sequence-level task.
+     */
+    static Task<?, ?, ?> taskOf(HfConfig config) {
+        boolean tagger = false;
+        boolean spans = false;
+        if (config.has(SequenceTask.TASK_KEY)) {
+            try {
+                TaskKind kind = TaskKind.named(config.requireString(SequenceTask.TASK_KEY));
+                tagger = kind.tagging();
+                spans = kind == TaskKind.SPANS;
+            } catch (IllegalArgumentException e) {
+                throw config.invalid(SequenceTask.TASK_KEY, e.getMessage());
+            }
+        } else if (config.json().has("architectures") && config.json().get("architectures").isJsonArray()) {
+            for (var a : config.json().getAsJsonArray("architectures")) {
+                tagger |= a.isJsonPrimitive() && a.getAsString().endsWith("ForTokenClassification");
+                spans |= a.isJsonPrimitive() && a.getAsString().endsWith("ForGlobalPointer");
+            }
+        }
+        if (spans) return SpanExtraction.fromConfig(config);
+        return tagger ? TokenClassification.fromConfig(config) : SequenceTasks.fromConfig(config);
+    }
+
+    private static Loaded load(Path dir, HfConfig config, Task<?, ?, ?> task) {
         Family family = ModelBuilder.family(config);
         EncoderSpec spec = spec(family, config);
-        SequenceTask<?, ?, ?> task = SequenceTasks.fromConfig(config);
         TaskHeadModule head = task.newHead(family, config, spec, Double.NaN);
         LoadedModel backbone = HfDirectory.load(dir, DataType.FLOAT32, WeightLoader.Options.STRICT, new TaskHead(head, task.config()));
         if (head.usesPooler() && backbone.model().pooler() == null) {

@@ -16,8 +16,8 @@ import org.bert4j.finetune.metrics.MetricResult;
 import org.bert4j.finetune.model.TaskModel;
 import org.bert4j.finetune.model.TaskModels;
 import org.bert4j.finetune.task.InputEncoder;
-import org.bert4j.finetune.task.SequenceExample;
-import org.bert4j.finetune.task.SequenceTask;
+import org.bert4j.finetune.task.Task;
+import org.bert4j.finetune.task.TokenClassification;
 import org.bert4j.finetune.train.ExponentialMovingAverage;
 import org.bert4j.finetune.train.FineTuneCheckpoints;
 import org.bert4j.finetune.train.FeatureSet;
@@ -72,11 +72,11 @@ public final class FineTuneRun {
         return train(config, TaskData.load(config, log), resume, log);
     }
 
-    private static <G> Outcome train(FineTuneConfig config, TaskData<G> data, boolean resume, PrintStream log) {
+    private static <E> Outcome train(FineTuneConfig config, TaskData<E> data, boolean resume, PrintStream log) {
         return train(config, data, data.task(), resume, log);
     }
 
-    private static <G, T, P> Outcome train(FineTuneConfig config, TaskData<G> data, SequenceTask<G, T, P> task,
+    private static <E, T, P> Outcome train(FineTuneConfig config, TaskData<E> data, Task<E, T, P> task,
                                            boolean resume, PrintStream log) {
         Path out = config.outputDir();
         FineTuneCheckpoints checkpoints = new FineTuneCheckpoints(new CheckpointStore(out.resolve(CHECKPOINTS), config.keep()));
@@ -93,11 +93,15 @@ public final class FineTuneRun {
         try (TaskModel model = latest.isPresent() ? restore(latest.get(), task) : start(config, data, task, resume, log)) {
             writeRunJson(out, config);
             EncoderSpec spec = model.encoder().spec();
-            FeatureSet<SequenceExample<G>, T> train;
-            FeatureSet<SequenceExample<G>, T> dev;
+            FeatureSet<E, T> train;
+            FeatureSet<E, T> dev;
             try (InputEncoder encoder = new InputEncoder(model.tokenizer(), config.maxLength(), spec)) {
                 train = FeatureSet.of(task, data.train().examples(), encoder);
                 dev = FeatureSet.of(task, data.dev().examples(), encoder);
+            }
+            if (task instanceof TokenClassification tagger && tagger.truncatedExamples() > 0) {
+                log.printf(Locale.ROOT, "%,d sentences are longer than %d tokens: their words past it are predicted O%n",
+                        tagger.truncatedExamples(), config.maxLength());
             }
             String metric = config.eval().metric().isEmpty() ? task.metricNames().get(0) : config.eval().metric();
             if (!metric.equals("loss") && !task.metricNames().contains(metric)) {
@@ -123,8 +127,8 @@ public final class FineTuneRun {
         }
     }
 
-    private static <G, T, P> Outcome loop(FineTuneConfig config, TaskData<G> data, SequenceTask<G, T, P> task, TaskModel model,
-                                          FeatureSet<SequenceExample<G>, T> train, FeatureSet<SequenceExample<G>, T> dev,
+    private static <E, T, P> Outcome loop(FineTuneConfig config, TaskData<E> data, Task<E, T, P> task, TaskModel model,
+                                          FeatureSet<E, T> train, FeatureSet<E, T> dev,
                                           FineTuneSettings settings, MomentOptimizer optimizer, List<TrainableParameter> parameters,
                                           ExponentialMovingAverage ema, FineTuneCheckpoints checkpoints, FineTuneState start, long total,
                                           PrintStream log) {
@@ -146,7 +150,7 @@ public final class FineTuneRun {
                 @Override
                 public void best(long step, MetricResult scores) {
                     model.save(best, d -> {
-                        task.outputNames().write(d.resolve(LABELS));
+                        data.outputNames().write(d.resolve(LABELS));
                         writeEvalResults(d, step, scores, data.devOrigin());
                     });
                     bestMetrics[0] = scores;
@@ -155,7 +159,7 @@ public final class FineTuneRun {
             };
             ProgressBar progress = ProgressBar.onStderr(start.step() == 0 ? "finetune" : "finetune from step " + start.step(),
                     total - start.step(), "steps");
-            FineTuningLoop<SequenceExample<G>, T, P> loop = new FineTuningLoop<>(model, task, train, dev, settings, optimizer,
+            FineTuningLoop<E, T, P> loop = new FineTuningLoop<>(model, task, train, dev, settings, optimizer,
                     parameters, ema, metrics, progress, hooks);
             FineTuneState end = loop.run(start);
             if (end.stopped()) {
@@ -165,7 +169,7 @@ public final class FineTuneRun {
             if (!Files.isDirectory(best)) {
                 // Every evaluation scored NaN (a correlation of constant predictions): keep the last weights, and say so.
                 log.println("no evaluation gave a finite " + settings.metric() + ": best/ holds the weights of the last step");
-                Runnable save = () -> model.save(best, d -> task.outputNames().write(d.resolve(LABELS)));
+                Runnable save = () -> model.save(best, d -> data.outputNames().write(d.resolve(LABELS)));
                 if (ema == null) save.run();
                 else ema.withAverage(() -> {
                     save.run();
@@ -178,23 +182,24 @@ public final class FineTuneRun {
         }
     }
 
-    private static <G> TaskModel start(FineTuneConfig config, TaskData<G> data, SequenceTask<G, ?, ?> task, boolean resume, PrintStream log) {
+    private static <E> TaskModel start(FineTuneConfig config, TaskData<E> data, Task<E, ?, ?> task, boolean resume, PrintStream log) {
         Path base = OfflineModels.resolve(config.model());
         if (config.tapt().steps() > 0) {
-            base = TaskAdaptivePretraining.run(config, data.train().examples().stream().map(SequenceExample::input).toList(), resume, log);
+            base = TaskAdaptivePretraining.run(config, data.train().examples().stream().map(data.text()).toList(), resume, log);
         }
         return TaskModels.startFrom(base, task, config.train().classifierDropout(), config.maxLength(), config.train().seed(), log);
     }
 
-    /** The model of a checkpoint; its task (labels, outputs) must be the one the data defines now. */
-    private static TaskModel restore(Path checkpoint, SequenceTask<?, ?, ?> task) {
-        TaskModels.Loaded loaded = FineTuneCheckpoints.loadModel(checkpoint);
-        if (!loaded.task().config().equals(task.config())) {
-            loaded.close();
-            throw new IllegalArgumentException("cannot resume from " + checkpoint + ": the data now defines the task "
-                    + task.config() + " but the checkpoint was trained for " + loaded.task().config());
+    /**
+     * The model of a checkpoint; its task (labels, outputs) must be the one the data defines now. The model is
+     * rebuilt with the run's own task instance, since a tagger's task decodes with the head it built.
+     */
+    private static TaskModel restore(Path checkpoint, Task<?, ?, ?> task) {
+        try {
+            return FineTuneCheckpoints.loadModel(checkpoint, task).model();
+        } catch (TaskModels.TaskMismatchException e) {
+            throw new IllegalArgumentException("cannot resume from " + checkpoint + ": " + e.getMessage(), e);
         }
-        return loaded.model();
     }
 
     static List<TrainableParameter> parameters(TaskModel model, EncoderSpec spec, double layerDecay) {

@@ -17,14 +17,19 @@ import org.bert4j.train.run.SettingTable;
 public final class FineTuneSchema {
 
     public static final SettingTable TABLE = new SettingTable(List.of(
-            choice("task", null, List.of("classification", "pair_classification", "regression", "multi_label"),
-                    "what to learn (pair-classification is also accepted)"),
+            choice("task", null, List.of("classification", "pair_classification", "regression", "multi_label",
+                            "token_classification", "token_classification_crf", "spans"),
+                    "what to learn (pair-classification is also accepted); token_classification tags each word or character "
+                            + "(NER) with a softmax per token, token_classification_crf with a CRF over the tags; spans: typed, possibly nested "
+                            + "spans (CLUENER JSON) with a GlobalPointer"),
             text("model", null, "the pre-trained model: a model directory or an offline model name (bge-small-zh, ...)"),
             text("data.train", null, "training data file"),
             text("data.dev", "", "dev data file; empty: hold out data.dev_fraction of the training data"),
             number("data.dev_fraction", "0.1", "share of the training data held out as dev when no dev file is given"),
-            choice("data.format", "auto", List.of("auto", "tsv", "csv", "jsonl"),
-                    "auto: .csv as CSV, .json/.jsonl as JSON lines, anything else as TSV"),
+            choice("data.format", "auto", List.of("auto", "tsv", "csv", "jsonl", "conll", "weibo_conll", "bmes_lines"),
+                    "auto: .csv as CSV, .json/.jsonl as JSON lines, anything else as TSV; for token classification: .bmes as "
+                            + "BMES lines (characters, a tab, tags), anything else as CoNLL (token first, tag last, blank line "
+                            + "between sentences); weibo_conll: CoNLL with Weibo NER's segment digits cut off the characters"),
             choice("data.header", "auto", List.of("auto", "true", "false"),
                     "whether a delimited file starts with a header; auto: yes when a column is given by name"),
             text("data.text_column", "", "text column (0-based index or header name; JSON: field); "

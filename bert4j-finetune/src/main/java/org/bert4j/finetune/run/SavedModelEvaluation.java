@@ -8,13 +8,21 @@ import org.bert4j.finetune.model.TaskModels;
 import org.bert4j.finetune.task.InputEncoder;
 import org.bert4j.finetune.task.SequenceExample;
 import org.bert4j.finetune.task.SequenceTask;
+import org.bert4j.finetune.task.Task;
+import org.bert4j.finetune.task.TokenClassification;
+import org.bert4j.finetune.data.TaggedSequence;
+import org.bert4j.finetune.data.CluenerReader;
+import org.bert4j.finetune.data.EntitySpan;
+import org.bert4j.finetune.data.OnBadRecord;
+import org.bert4j.finetune.data.SpanAnnotatedText;
+import org.bert4j.finetune.task.SpanExtraction;
 import org.bert4j.finetune.train.Evaluator;
 import org.bert4j.finetune.train.FeatureSet;
 
 /**
  * Scores a fine-tuned model directory on a labelled file, reading the file as the model's task reads data (the
- * same format and column settings as {@code finetune}); every label must be one the model knows, else the error
- * names the file and line.
+ * same format and column settings as {@code finetune}; CoNLL or BMES lines for a tagger); every label or tag must be
+ * one the model knows, else the error names the file and line.
  */
 public final class SavedModelEvaluation {
 
@@ -30,17 +38,43 @@ public final class SavedModelEvaluation {
         }
     }
 
-    private static <G, T, P> Report evaluate(TaskModel model, SequenceTask<G, T, P> task, Path data, FineTuneConfig.Data settings,
+    private static <E, T, P> Report evaluate(TaskModel model, Task<E, T, P> task, Path data, FineTuneConfig.Data settings,
                                              int maxLength, int batchSize) {
-        ReadResult<SequenceExample<G>> read = TaskFiles.forTask(task, settings).read(data);
+        ReadResult<E> read = read(task, data, settings);
         if (read.size() == 0) throw new IllegalArgumentException(data + ": no examples");
-        checkGold(task, read);
         int length = maxLength > 0 ? maxLength : model.maxLength();
         try (InputEncoder encoder = new InputEncoder(model.tokenizer(), length, model.encoder().spec())) {
-            FeatureSet<SequenceExample<G>, T> features = FeatureSet.of(task, read.examples(), encoder);
+            FeatureSet<E, T> features = FeatureSet.of(task, read.examples(), encoder);
             Evaluator.Result<P> r = Evaluator.run(model, task, features, batchSize, true);
-            return new Report(r.metrics(), r.loss(), task.report(read.examples(), r.predictions()), read.size());
+            String details = task.report(read.examples(), r.predictions());
+            if (task instanceof TokenClassification tagger && tagger.truncatedExamples() > 0) {
+                details += String.format(java.util.Locale.ROOT, "%n%,d sentences longer than %d tokens: their words past it were predicted O%n",
+                        tagger.truncatedExamples(), length);
+            }
+            return new Report(r.metrics(), r.loss(), details, read.size());
         }
+    }
+
+    /**
+     * The file read as the task reads data; a gold answer the model cannot output (a label or tag it never saw) is
+     * reported with its line. The task's type decides the example type E, which the casts state.
+     */
+    @SuppressWarnings("unchecked")
+    private static <E> ReadResult<E> read(Task<E, ?, ?> task, Path data, FineTuneConfig.Data settings) {
+        if (task instanceof TokenClassification tagger) {
+            ReadResult<TaggedSequence> read = TaggedFiles.read(data, settings);
+            tagger.tags().requireAllKnown(read, TaggedSequence::tags);
+            return (ReadResult<E>) read;
+        }
+        if (task instanceof SpanExtraction spans) {
+            ReadResult<SpanAnnotatedText> read = new CluenerReader().readAll(data, settings.skipBadLines() ? OnBadRecord.SKIP : OnBadRecord.FAIL);
+            spans.types().requireAllKnown(read, t -> t.spans().stream().map(EntitySpan::type).toList());
+            return (ReadResult<E>) read;
+        }
+        SequenceTask<Object, ?, ?> sequence = (SequenceTask<Object, ?, ?>) task;
+        ReadResult<SequenceExample<Object>> read = TaskFiles.forTask(sequence, settings).read(data);
+        checkGold(sequence, read);
+        return (ReadResult<E>) read;
     }
 
     /** A gold answer the model cannot output (a label it never saw) is reported with its line. */
@@ -50,7 +84,7 @@ public final class SavedModelEvaluation {
         switch (task.kind()) {
             case CLASSIFICATION, PAIR_CLASSIFICATION -> labels.requireKnown(read, e -> (String) e.gold());
             case MULTI_LABEL -> labels.requireAllKnown(read, e -> (java.util.Set<String>) e.gold());
-            case REGRESSION -> { }
+            case REGRESSION, TOKEN_CLASSIFICATION, TOKEN_CLASSIFICATION_CRF, SPANS -> { }
         }
     }
 }

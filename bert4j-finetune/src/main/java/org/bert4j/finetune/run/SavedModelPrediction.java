@@ -10,13 +10,24 @@ import org.bert4j.finetune.task.InputEncoder;
 import org.bert4j.finetune.task.SequenceExample;
 import org.bert4j.finetune.task.SequenceInput;
 import org.bert4j.finetune.task.SequenceTask;
+import org.bert4j.finetune.task.TagPrediction;
+import org.bert4j.finetune.task.TokenClassification;
+import org.bert4j.finetune.task.TokenTarget;
+import org.bert4j.finetune.data.EntitySpan;
+import org.bert4j.finetune.data.TagSet;
+import org.bert4j.finetune.data.TaggedSequence;
+import org.bert4j.finetune.data.SpanAnnotatedText;
+import org.bert4j.finetune.task.SpanExtraction;
+import org.bert4j.finetune.task.SpanPrediction;
+import org.bert4j.finetune.task.SpanTarget;
+import com.google.gson.JsonArray;
 import org.bert4j.finetune.train.Evaluator;
 import org.bert4j.finetune.train.FeatureSet;
 
 /**
  * Runs a fine-tuned model directory on raw inputs, one JSON object per input: the input, then the task's answer
  * (label, its probability and all probabilities; the labels above threshold and their scores; the predicted
- * value). A model trained on pairs reads each input as {@code text<TAB>pair}.
+ * value; a tagger's words, tags and entities). A model trained on pairs reads each input as {@code text<TAB>pair}.
  */
 public final class SavedModelPrediction {
 
@@ -28,7 +39,45 @@ public final class SavedModelPrediction {
      */
     public static List<JsonObject> predict(Path modelDir, List<String> inputs, int maxLength, int batchSize) {
         try (TaskModels.Loaded loaded = TaskModels.load(modelDir)) {
-            return predict(loaded.model(), loaded.task(), inputs, maxLength, batchSize);
+            if (loaded.task() instanceof TokenClassification tagger) return tag(loaded.model(), tagger, inputs, maxLength, batchSize);
+            if (loaded.task() instanceof SpanExtraction spans) return spans(loaded.model(), spans, inputs, maxLength, batchSize);
+            return predict(loaded.model(), (SequenceTask<?, ?, ?>) loaded.task(), inputs, maxLength, batchSize);
+        }
+    }
+
+    /**
+     * A tagger's answer per line: the words ({@link InputWords}: whitespace-separated, each Han character alone), a
+     * tag each, and the entities with word positions (end exclusive) and the line's text they cover.
+     */
+    private static List<JsonObject> tag(TaskModel model, TokenClassification task, List<String> inputs, int maxLength, int batchSize) {
+        List<InputWords> lines = inputs.stream().map(InputWords::of).toList();
+        // No gold: every word is given "O" so the sentence is well-formed; no loss is taken on it.
+        List<TaggedSequence> examples = lines.stream()
+                .map(l -> new TaggedSequence(l.words(), java.util.Collections.nCopies(l.words().size(), TagSet.OUTSIDE))).toList();
+        int length = maxLength > 0 ? maxLength : model.maxLength();
+        try (InputEncoder encoder = new InputEncoder(model.tokenizer(), length, model.encoder().spec())) {
+            FeatureSet<TaggedSequence, TokenTarget> features = FeatureSet.of(task, examples, encoder);
+            Evaluator.Result<TagPrediction> r = Evaluator.run(model, task, features, batchSize, false);
+            List<JsonObject> out = new ArrayList<>(inputs.size());
+            for (int i = 0; i < examples.size(); i++) {
+                InputWords words = lines.get(i);
+                TagPrediction p = r.predictions().get(i);
+                JsonObject o = new JsonObject();
+                o.addProperty("text", words.line());
+                JsonArray tokens = new JsonArray();
+                words.words().forEach(tokens::add);
+                o.add("tokens", tokens);
+                JsonObject answer = task.toJson(p);
+                o.add("tags", answer.get("tags"));
+                JsonArray entities = answer.getAsJsonArray("entities");
+                for (int e = 0; e < entities.size(); e++) {
+                    EntitySpan span = p.entities().get(e);
+                    entities.get(e).getAsJsonObject().addProperty("text", words.text(span.start(), span.end()));
+                }
+                o.add("entities", entities);
+                out.add(o);
+            }
+            return out;
         }
     }
 
@@ -46,6 +95,24 @@ public final class SavedModelPrediction {
                 SequenceInput in = examples.get(i).input();
                 o.addProperty("text", in.text());
                 if (in.isPair()) o.addProperty("text_pair", in.pair());
+                task.toJson(r.predictions().get(i)).entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
+                out.add(o);
+            }
+            return out;
+        }
+    }
+
+    /** A span model's answer per line: the text and its entities (type, start, end exclusive, text). */
+    private static List<JsonObject> spans(TaskModel model, SpanExtraction task, List<String> inputs, int maxLength, int batchSize) {
+        List<SpanAnnotatedText> examples = inputs.stream().map(t -> new SpanAnnotatedText(t, List.of())).toList();
+        int length = maxLength > 0 ? maxLength : model.maxLength();
+        try (InputEncoder encoder = new InputEncoder(model.tokenizer(), length, model.encoder().spec())) {
+            FeatureSet<SpanAnnotatedText, SpanTarget> features = FeatureSet.of(task, examples, encoder);
+            Evaluator.Result<SpanPrediction> r = Evaluator.run(model, task, features, batchSize, false);
+            List<JsonObject> out = new ArrayList<>(inputs.size());
+            for (int i = 0; i < examples.size(); i++) {
+                JsonObject o = new JsonObject();
+                o.addProperty("text", inputs.get(i));
                 task.toJson(r.predictions().get(i)).entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
                 out.add(o);
             }

@@ -5,6 +5,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
+import java.nio.file.Path;
+import org.bert4j.finetune.data.TagSet;
+import org.bert4j.finetune.data.CluenerReader;
+import org.bert4j.finetune.data.EntitySpan;
+import org.bert4j.finetune.data.OnBadRecord;
+import org.bert4j.finetune.data.SpanAnnotatedText;
+import org.bert4j.finetune.head.GlobalPointer;
+import org.bert4j.finetune.task.SpanExtraction;
+import org.bert4j.finetune.data.TaggedSequence;
+import org.bert4j.finetune.task.SequenceInput;
+import org.bert4j.finetune.task.Task;
+import org.bert4j.finetune.task.TaskKind;
+import org.bert4j.finetune.task.TokenClassification;
 import org.bert4j.finetune.data.LabelSet;
 import org.bert4j.finetune.data.ReadResult;
 import org.bert4j.finetune.task.MultiLabelClassification;
@@ -16,56 +30,84 @@ import org.bert4j.train.data.HeldOutSplit;
 
 /**
  * A run's examples and the task they define: the training file read, the label set taken from it (in
- * {@link LabelSet}'s documented order), and the dev examples: the dev file, every label checked against the
+ * {@link LabelSet}'s documented order; for tagging, {@link TagSet}'s with "O" first), and the dev examples: the dev file, every label checked against the
  * training labels with its file and line, or, without one, a seeded split of the training file (which is said on
  * the log, so nobody mistakes the number for a score on an official dev set).
  *
  * @param devOrigin where the dev examples came from, for the log and the run's summary
  */
-public record TaskData<G>(SequenceTask<G, ?, ?> task, ReadResult<SequenceExample<G>> train,
-                          ReadResult<SequenceExample<G>> dev, String devOrigin) {
+public record TaskData<E>(Task<E, ?, ?> task, LabelSet outputNames, ReadResult<E> train, ReadResult<E> dev, String devOrigin,
+                          Function<E, SequenceInput> text) {
 
     public static TaskData<?> load(FineTuneConfig config, PrintStream log) {
         FineTuneConfig.Data d = config.data();
         boolean pair = TaskFiles.pairInput(config.task(), d);
         return switch (config.task()) {
-            case CLASSIFICATION, PAIR_CLASSIFICATION -> build(config, TaskFiles.classification(d, pair), log,
+            case CLASSIFICATION, PAIR_CLASSIFICATION -> build(config, TaskFiles.classification(d, pair)::read, log,
                     all -> new SingleLabelClassification(LabelSet.fromTraining(all, SequenceExample::gold), pair),
-                    (task, dev) -> ((SingleLabelClassification) task).labels().requireKnown(dev, SequenceExample::gold));
-            case REGRESSION -> build(config, TaskFiles.regression(d, pair), log, all -> new Regression(pair), (task, dev) -> { });
-            case MULTI_LABEL -> build(config, TaskFiles.multiLabel(d, pair), log,
+                    (task, dev) -> ((SingleLabelClassification) task).labels().requireKnown(dev, SequenceExample::gold),
+                    SequenceExample::input);
+            case REGRESSION -> build(config, TaskFiles.regression(d, pair)::read, log, all -> new Regression(pair), (task, dev) -> { },
+                    SequenceExample::input);
+            case MULTI_LABEL -> build(config, TaskFiles.multiLabel(d, pair)::read, log,
                     all -> new MultiLabelClassification(multiLabels(all), pair),
-                    (task, dev) -> ((MultiLabelClassification) task).labels().requireAllKnown(dev, SequenceExample::gold));
+                    (task, dev) -> ((MultiLabelClassification) task).labels().requireAllKnown(dev, SequenceExample::gold),
+                    SequenceExample::input);
+            case TOKEN_CLASSIFICATION, TOKEN_CLASSIFICATION_CRF -> build(config, file -> TaggedFiles.read(file, d), log,
+                    all -> new TokenClassification(TagSet.fromTraining(all.examples()), config.task() == TaskKind.TOKEN_CLASSIFICATION_CRF),
+                    (task, dev) -> ((TokenClassification) task).tags().requireAllKnown(dev, TaggedSequence::tags),
+                    // TAPT and logs see the sentence as its words joined by spaces (BERT tokenizes CJK characters alone anyway)
+                    s -> SequenceInput.of(String.join(" ", s.tokens())));
+            case SPANS -> build(config, file -> new CluenerReader().readAll(file, d.skipBadLines() ? OnBadRecord.SKIP : OnBadRecord.FAIL), log,
+                    all -> new SpanExtraction(spanTypes(all), GlobalPointer.DEFAULT_HEAD_SIZE),
+                    (task, dev) -> ((SpanExtraction) task).types().requireAllKnown(dev, t -> t.spans().stream().map(EntitySpan::type).toList()),
+                    t -> SequenceInput.of(t.text()));
         };
     }
 
-    private interface TaskFor<G> {
-        SequenceTask<G, ?, ?> from(ReadResult<SequenceExample<G>> training);
+    private interface TaskFor<E> {
+        Task<E, ?, ?> from(ReadResult<E> training);
     }
 
-    private interface DevCheck<G> {
-        void check(SequenceTask<G, ?, ?> task, ReadResult<SequenceExample<G>> dev);
+    private interface DevCheck<E> {
+        void check(Task<E, ?, ?> task, ReadResult<E> dev);
     }
 
-    private static <G> TaskData<G> build(FineTuneConfig config, TaskFiles<G> files, PrintStream log, TaskFor<G> taskFor,
-                                         DevCheck<G> devCheck) {
+    private static <E> TaskData<E> build(FineTuneConfig config, Function<Path, ReadResult<E>> files, PrintStream log, TaskFor<E> taskFor,
+                                         DevCheck<E> devCheck, Function<E, SequenceInput> text) {
         FineTuneConfig.Data d = config.data();
-        ReadResult<SequenceExample<G>> all = files.read(d.train());
+        ReadResult<E> all = files.apply(d.train());
         report(all, log);
         if (all.size() == 0) throw new IllegalArgumentException(d.train() + ": no training examples");
-        SequenceTask<G, ?, ?> task = taskFor.from(all);
+        Task<E, ?, ?> task = taskFor.from(all);
+        LabelSet names = outputNames(task);
         if (d.dev() != null) {
-            ReadResult<SequenceExample<G>> dev = files.read(d.dev());
+            ReadResult<E> dev = files.apply(d.dev());
             report(dev, log);
             if (dev.size() == 0) throw new IllegalArgumentException(d.dev() + ": no dev examples");
             devCheck.check(task, dev);
-            return new TaskData<>(task, all, dev, d.dev().toString());
+            return new TaskData<>(task, names, all, dev, d.dev().toString(), text);
         }
         HeldOutSplit split = HeldOutSplit.of(all.size(), d.devFraction(), config.train().seed());
         String origin = String.format(Locale.ROOT, "%,d of the %,d examples of %s held out (data.dev_fraction %s, seed %d)",
                 split.heldOut().length, all.size(), d.train().getFileName(), d.devFraction(), config.train().seed());
         log.println("no dev file: " + origin + "; scores are on this split, not on an official dev set");
-        return new TaskData<>(task, all.subset(split.train()), all.subset(split.heldOut()), origin);
+        return new TaskData<>(task, names, all.subset(split.train()), all.subset(split.heldOut()), origin, text);
+    }
+
+    /** The names of the model's outputs, written to {@code labels.json}: classes, tags, or {@code LABEL_0} for a score. */
+    static LabelSet outputNames(Task<?, ?, ?> task) {
+        if (task instanceof SequenceTask<?, ?, ?> s) return s.outputNames();
+        if (task instanceof TokenClassification t) return t.tags();
+        if (task instanceof SpanExtraction s) return s.types();
+        throw new IllegalArgumentException("no output names for " + task.kind().cliName());
+    }
+
+    private static LabelSet spanTypes(ReadResult<SpanAnnotatedText> training) {
+        Set<String> seen = new java.util.TreeSet<>();
+        training.examples().forEach(t -> t.spans().forEach(e -> seen.add(e.type())));
+        if (seen.isEmpty()) throw new IllegalArgumentException(training.file() + ": no text has any entity");
+        return LabelSet.inOrder(List.copyOf(seen));
     }
 
     private static LabelSet multiLabels(ReadResult<SequenceExample<Set<String>>> training) {

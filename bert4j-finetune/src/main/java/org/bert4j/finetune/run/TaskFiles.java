@@ -1,6 +1,7 @@
 package org.bert4j.finetune.run;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -125,6 +126,8 @@ public final class TaskFiles<G> {
             case CLASSIFICATION, PAIR_CLASSIFICATION -> classification(settings, task.pairInput());
             case REGRESSION -> regression(settings, task.pairInput());
             case MULTI_LABEL -> multiLabel(settings, task.pairInput());
+            case TOKEN_CLASSIFICATION, TOKEN_CLASSIFICATION_CRF, SPANS ->
+                    throw new IllegalArgumentException("tagged and span files are read by TaggedFiles and CluenerReader");
         };
     }
 
@@ -159,6 +162,10 @@ public final class TaskFiles<G> {
 
     /** tsv, csv or jsonl: as set, or by the file's extension. */
     String format(Path file) {
+        if (List.of("conll", "weibo_conll", "bmes_lines").contains(settings.format())) {
+            throw new IllegalArgumentException(file + ": " + settings.format() + " is a token-classification format; "
+                    + "this task reads tsv, csv or jsonl");
+        }
         if (!settings.format().equals("auto")) return settings.format();
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) return "csv";

@@ -1,7 +1,10 @@
 package org.bert4j.finetune.task;
 
 import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.bert4j.config.EncoderSpec;
 import org.bert4j.config.PositionEncoding;
 import org.bert4j.tokenization.TextTokenizer;
@@ -38,7 +41,48 @@ public final class InputEncoder implements AutoCloseable {
     public TextTokenizer tokenizer() { return tokenizer; }
 
     public EncodedText encode(SequenceInput input) {
-        Encoding e = input.isPair() ? tokenizer.encodePair(input.text(), input.pair()) : tokenizer.encode(input.text());
+        return row(input.isPair() ? tokenizer.encodePair(input.text(), input.pair()) : tokenizer.encode(input.text()));
+    }
+
+    /**
+     * Pre-split words (CoNLL tokens, Chinese characters) as one row, with where each word's first sub-token landed.
+     * The words are joined by single spaces and the tokenizer's character offsets map sub-tokens back to words,
+     * which works for any tokenizer that reports offsets (WordPiece, byte-level BPE, SentencePiece) without knowing
+     * its special tokens or its rules for a word's first piece. A word the normaliser removes entirely (a control
+     * character) or that falls past the maximum length has no position (-1).
+     */
+    public WordPieces encodeWords(List<String> words) {
+        // The tokenizer's offsets count code points, not UTF-16 units: an emoji before a word must not shift it.
+        StringBuilder text = new StringBuilder();
+        int[] wordStart = new int[words.size()];
+        int codePoints = 0;
+        for (int w = 0; w < words.size(); w++) {
+            if (w > 0) {
+                text.append(' ');
+                codePoints++;
+            }
+            wordStart[w] = codePoints;
+            text.append(words.get(w));
+            codePoints += words.get(w).codePointCount(0, words.get(w).length());
+        }
+        Encoding e = tokenizer.encode(text.toString());
+        long[] special = e.getSpecialTokenMask();
+        CharSpan[] spans = e.getCharTokenSpans();
+        int[] first = new int[words.size()];
+        Arrays.fill(first, -1);
+        for (int t = 0; t < spans.length; t++) {
+            if (special[t] != 0 || spans[t] == null || spans[t].getEnd() <= spans[t].getStart()) continue;
+            int w = Arrays.binarySearch(wordStart, spans[t].getStart());
+            if (w < 0) w = -w - 2; // the word whose start precedes the token's
+            if (w >= 0 && first[w] < 0) first[w] = t;
+        }
+        EncodedText row = row(e);
+        // Words lost to the length limit, not to the normaliser: some word has no piece and the row is full.
+        boolean truncated = row.length() >= maxLength && Arrays.stream(first).anyMatch(f -> f < 0);
+        return new WordPieces(row, first, truncated);
+    }
+
+    private EncodedText row(Encoding e) {
         long[] ids = e.getIds();
         long[] types = e.getTypeIds();
         for (int i = 0; i < ids.length; i++) {

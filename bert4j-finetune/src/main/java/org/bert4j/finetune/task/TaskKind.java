@@ -15,7 +15,13 @@ public enum TaskKind {
     /** A real-valued score of one text or a pair (STS-B similarity); MSE loss. */
     REGRESSION("regression", "regression"),
     /** Any number of classes per text; ZLPR loss, a class predicted when its logit is above 0. */
-    MULTI_LABEL("multi-label", "multi_label_classification");
+    MULTI_LABEL("multi-label", "multi_label_classification"),
+    /** One tag per word or character (NER), a softmax per token; HF has no problem_type for it (null). */
+    TOKEN_CLASSIFICATION("token-classification", null),
+    /** The same, with a linear-chain CRF over the per-token scores (trained on whole tag paths, Viterbi-decoded). */
+    TOKEN_CLASSIFICATION_CRF("token-classification-crf", null),
+    /** Typed spans of a text, nested ones included (CLUENER), scored by a GlobalPointer; no HF problem_type (null). */
+    SPANS("spans", null);
 
     private final String cliName;
     private final String problemType;
@@ -27,7 +33,11 @@ public enum TaskKind {
 
     public String cliName() { return cliName; }
 
+    /** HF's {@code problem_type}, or null for the tagging and span kinds, which HF's token classes do not read it for. */
     public String problemType() { return problemType; }
+
+    /** Whether the task tags each word (its examples are tagged sentences, not texts with one answer). */
+    public boolean tagging() { return this == TOKEN_CLASSIFICATION || this == TOKEN_CLASSIFICATION_CRF; }
 
     /** The kind named {@code name} ({@code pair-classification} or {@code pair_classification}); the error lists them. */
     public static TaskKind named(String name) {

@@ -10,5 +10,11 @@
  * {@link org.bert4j.finetune.task.MultiLabelClassification} (ZLPR, threshold 0), each with the family's HF
  * {@code *ForSequenceClassification} head. Inputs are tokenised with the model's own {@code tokenizer.json}
  * ({@link org.bert4j.finetune.task.InputEncoder}): its special tokens, segment ids and truncation.
+ *
+ * <p>Token-level tasks read pre-split words (CoNLL tokens, Chinese characters) through
+ * {@link org.bert4j.finetune.task.InputEncoder#encodeWords}, which records each word's first sub-token
+ * ({@link org.bert4j.finetune.task.WordPieces}): {@link org.bert4j.finetune.task.TokenClassification} tags words
+ * there (softmax or CRF, the family's HF {@code *ForTokenClassification} layout), and
+ * {@link org.bert4j.finetune.task.SpanExtraction} scores typed character spans with a GlobalPointer.
  */
 package org.bert4j.finetune.task;

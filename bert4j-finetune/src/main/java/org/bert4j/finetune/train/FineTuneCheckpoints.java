@@ -1,6 +1,7 @@
 package org.bert4j.finetune.train;
 
 import java.nio.file.Path;
+import org.bert4j.finetune.task.Task;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.bert4j.finetune.model.TaskModel;
@@ -42,9 +43,9 @@ public final class FineTuneCheckpoints {
         return store.latest();
     }
 
-    /** The model of a checkpoint and its task. */
-    public static TaskModels.Loaded loadModel(Path checkpoint) {
-        return TaskModels.load(checkpoint);
+    /** The model of a checkpoint, with its head built by {@code task}, which must be the one it was trained for. */
+    public static TaskModels.Loaded loadModel(Path checkpoint, Task<?, ?, ?> task) {
+        return TaskModels.load(checkpoint, task);
     }
 
     /**

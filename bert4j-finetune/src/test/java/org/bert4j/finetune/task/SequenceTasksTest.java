@@ -28,6 +28,8 @@ class SequenceTasksTest {
     void bert4jConfigsRoundTripEveryKind() {
         LabelSet labels = LabelSet.inOrder(List.of("a", "b", "c"));
         for (TaskKind kind : TaskKind.values()) {
+            // The tagging and span tasks' round trips: TokenClassifierRoundTripTest, SpanExtractionTest
+            if (kind.tagging() || kind == TaskKind.SPANS) continue;
             SequenceTask<?, ?, ?> task = SequenceTasks.create(kind, kind != TaskKind.MULTI_LABEL, labels);
             JsonObject json = task.config();
             SequenceTask<?, ?, ?> back = SequenceTasks.fromConfig(new HfConfig(Path.of("config.json"), json));

@@ -1,0 +1,56 @@
+package org.bert4j.finetune.head;
+
+import ai.djl.ndarray.NDArray;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import org.bert4j.config.SequenceClassifierSpec;
+import org.bert4j.model.Encoder;
+import org.bert4j.model.EncoderModel;
+import org.bert4j.nn.ForwardContext;
+
+/**
+ * The span head of {@code bert4j finetune --task spans}: an {@link EfficientGlobalPointer} over the backbone's last
+ * states (no pooler, no dropout, as Su's CLUENER scripts), its weights under {@code global_pointer.p_dense.*} and
+ * {@code global_pointer.q_dense.*}. HF has no such class, so the architecture is bert4j's own name, the family's
+ * with {@code ForGlobalPointer} ({@code BertForGlobalPointer}), and config.json records {@code global_pointer_head_size}
+ * so the head is rebuilt at its size.
+ */
+public final class GlobalPointerHead extends TaskHeadModule {
+
+    /** config.json key of the q/k size per span. */
+    public static final String HEAD_SIZE_KEY = "global_pointer_head_size";
+
+    private final String architecture;
+    private final GlobalPointer pointer;
+
+    public GlobalPointerHead(SequenceClassifierSpec sequenceSpec, int hidden, int types, int headSize) {
+        String name = sequenceSpec.architecture();
+        String suffix = "ForSequenceClassification";
+        if (!name.endsWith(suffix)) throw new IllegalArgumentException("cannot name the span head of " + name);
+        this.architecture = name.substring(0, name.length() - suffix.length()) + "ForGlobalPointer";
+        this.pointer = addChild("global_pointer", GlobalPointer.efficient(hidden, types, headSize));
+    }
+
+    /** (rows, types, T, T) span scores, {@link GlobalPointer#EXCLUDED} where a span cannot be. */
+    @Override
+    public NDArray forward(EncoderModel backbone, Encoder.Output states, NDArray attentionMask, ForwardContext ctx) {
+        return pointer.scores(states.last(), attentionMask);
+    }
+
+    public String architecture() { return architecture; }
+
+    @Override
+    public JsonObject config() {
+        JsonObject o = new JsonObject();
+        JsonArray architectures = new JsonArray();
+        architectures.add(architecture);
+        o.add("architectures", architectures);
+        o.addProperty(HEAD_SIZE_KEY, pointer.headSize());
+        return o;
+    }
+
+    @Override
+    public String describe() {
+        return "GlobalPointerHead(" + pointer.describe() + ")";
+    }
+}
