@@ -73,6 +73,7 @@ public final class Bert4jTrainingPass implements TrainingPass {
     @Override
     public void run() {
         TrainingShape s = batch.shape();
+        Engine.getInstance().setRandomSeed(TrainingPass.DROPOUT_SEED);
         try (NDManager scope = model.manager().newSubManager()) {
             Shape bt = new Shape(s.batch(), s.length());
             TrainingBatch b = new TrainingBatch(scope.create(batch.ids(), bt), scope.zeros(bt, DataType.INT64), null,

@@ -1,6 +1,7 @@
 package org.bert4j.cli.bench;
 
 import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -66,6 +67,7 @@ public final class DjlTrainingPass implements TrainingPass {
     @Override
     public void run() {
         TrainingShape s = batch.shape();
+        Engine.getInstance().setRandomSeed(TrainingPass.DROPOUT_SEED);
         try (NDManager scope = trainer.getManager().newSubManager()) {
             Shape bt = new Shape(s.batch(), s.length());
             Shape bm = new Shape(s.batch(), s.maskedPerRow());
