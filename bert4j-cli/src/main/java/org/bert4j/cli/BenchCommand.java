@@ -16,12 +16,14 @@ import org.bert4j.cli.bench.ModelFlops;
 import org.bert4j.cli.bench.OnnxRuntimePass;
 import org.bert4j.cli.bench.OnnxSource;
 import org.bert4j.cli.bench.Samples;
+import org.bert4j.cli.bench.TaskBench;
 import org.bert4j.cli.bench.TrainBench;
 import org.bert4j.cli.bench.TrainingShape;
 import org.bert4j.pretrained.HfDirectory;
 import org.bert4j.pretrained.LoadedModel;
 import org.bert4j.pretrained.OfflineModels;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -42,7 +44,9 @@ import picocli.CommandLine.Spec;
                 "The last line reads 'ratio vs onnxruntime: N.NNx' (bert4j tokens/s ÷ ONNX Runtime tokens/s).",
                 "With --train (no MODEL): pre-training steps of fresh bert4j models of --family at the given sizes and "
                 + "of DJL's BertPretrainingBlock of the same sizes, with the FLOP rate (6N + 12·L·d·T per token, MLM "
-                + "head at the masked rows); the last line reads 'ratio vs djl: N.NNx'."})
+                + "head at the masked rows); the last line reads 'ratio vs djl: N.NNx'.",
+                "With --task-model DIR --data FILE: examples/s of a fine-tuned model's encoding, prediction and evaluation; "
+                + "the last line reads 'predict examples/s: N'."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "a short name (bge-small-zh, all-minilm-l6, "
@@ -96,6 +100,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--vocab", paramLabel = "V", defaultValue = "30522", description = "with --train (default ${DEFAULT-VALUE})")
     int vocab;
 
+    @Option(names = "--task-model", paramLabel = "DIR", description = "a fine-tuned model: time its encoding, prediction "
+            + "and evaluation on --data instead of a forward pass (--batch is the batch size, --length 0 its own length)")
+    Path taskModel;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "with --task-model: labelled data, read as evaluate reads it")
+    Path data;
+
+    @Mixin
+    DataFormatOptions dataFormat = new DataFormatOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -104,11 +118,18 @@ public final class BenchCommand implements Callable<Integer> {
         if (batch <= 0 || length <= 0 || iterations <= 0 || warmup <= 0) {
             throw new ParameterException(spec.commandLine(), "--batch, --length, --warmup and --iterations must be > 0");
         }
-        if (train != (model == null)) {
-            throw new ParameterException(spec.commandLine(), train ? "--train builds its own models: give no MODEL"
-                    : "give a MODEL, or --train");
+        int modes = (train ? 1 : 0) + (taskModel != null ? 1 : 0) + (model != null ? 1 : 0);
+        if (modes != 1) {
+            throw new ParameterException(spec.commandLine(), "give exactly one of a MODEL, --train or --task-model");
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (taskModel != null) {
+            if (data == null) throw new ParameterException(spec.commandLine(), "--task-model needs --data FILE");
+            TaskBench.run(ModelArgument.directory(taskModel.toString()), data, dataFormat.forFile(data),
+                    spec.commandLine().getParseResult().hasMatchedOption("--length") ? length : 0, batch, warmup,
+                    iterations, EngineThreads.apply(threads), out);
+            return 0;
+        }
         if (train) {
             TrainingShape shape;
             try {

@@ -106,6 +106,13 @@ class FinetuneCommandTest {
         assertTrue(eval.out().startsWith("examples: 30\naccuracy: "), eval.out());
         assertTrue(eval.out().contains("macro_f1: ") && eval.out().contains("gold\\pred"), eval.out());
 
+        CliTest.Result bench = CliTest.run("bench", "--task-model", out.resolve("best").toString(), "--data", dev.toString(),
+                "--batch", "8", "--warmup", "1", "--iterations", "1");
+        assertEquals(0, bench.code(), bench.err());
+        List<String> benchLines = bench.out().lines().toList();
+        assertTrue(benchLines.get(benchLines.size() - 1).matches("predict examples/s: \\d+\\.\\d"), bench.out());
+        assertTrue(bench.out().contains("30 examples of " + dev), bench.out());
+
         CliTest.Result args = CliTest.run("predict", out.resolve("best").toString(), "房间很干净，服务很好", "太差了，再也不来了");
         assertEquals(0, args.code(), args.err());
         List<String> lines = args.out().lines().toList();

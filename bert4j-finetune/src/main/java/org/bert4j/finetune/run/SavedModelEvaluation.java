@@ -60,7 +60,7 @@ public final class SavedModelEvaluation {
      * reported with its line. The task's type decides the example type E, which the casts state.
      */
     @SuppressWarnings("unchecked")
-    private static <E> ReadResult<E> read(Task<E, ?, ?> task, Path data, FineTuneConfig.Data settings) {
+    static <E> ReadResult<E> read(Task<E, ?, ?> task, Path data, FineTuneConfig.Data settings) {
         if (task instanceof TokenClassification tagger) {
             ReadResult<TaggedSequence> read = TaggedFiles.read(data, settings);
             tagger.tags().requireAllKnown(read, TaggedSequence::tags);
