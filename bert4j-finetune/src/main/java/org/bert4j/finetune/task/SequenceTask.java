@@ -74,10 +74,8 @@ public abstract class SequenceTask<G, T, P> implements Task<SequenceExample<G>, 
 
     @Override
     public final JsonObject config() {
-        JsonObject o = outputNames().toJson();
-        o.addProperty("num_labels", outputs());
+        JsonObject o = Task.labelConfig(outputNames(), outputs(), kind);
         o.addProperty("problem_type", kind.problemType());
-        o.addProperty(TASK_KEY, kind.cliName());
         o.addProperty(PAIR_KEY, pairInput);
         return o;
     }

@@ -96,9 +96,7 @@ public final class SpanExtraction implements Task<SpanAnnotatedText, SpanTarget,
 
     @Override
     public JsonObject config() {
-        JsonObject o = types.toJson();
-        o.addProperty("num_labels", types.size());
-        o.addProperty(SequenceTask.TASK_KEY, kind().cliName());
+        JsonObject o = Task.labelConfig(types, types.size(), kind());
         o.addProperty(GlobalPointerHead.HEAD_SIZE_KEY, headSize);
         return o;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.bert4j.checkpoint.HfConfig;
 import org.bert4j.config.EncoderSpec;
 import org.bert4j.family.Family;
+import org.bert4j.finetune.data.LabelSet;
 import org.bert4j.finetune.head.TaskHeadModule;
 import org.bert4j.finetune.metrics.MetricResult;
 
@@ -46,6 +47,17 @@ public interface Task<E, T, P> {
      * {@code label2id}, {@code problem_type} and bert4j's own {@code bert4j_task}.
      */
     JsonObject config();
+
+    /**
+     * The keys every task's {@link #config} starts from: the output names both ways ({@code id2label},
+     * {@code label2id}), their count {@code num_labels} and which bert4j task this is.
+     */
+    static JsonObject labelConfig(LabelSet names, int count, TaskKind kind) {
+        JsonObject o = names.toJson();
+        o.addProperty("num_labels", count);
+        o.addProperty(SequenceTask.TASK_KEY, kind.cliName());
+        return o;
+    }
 
     /** Mean loss over the batch's features: {@code outputs} is the head's output for their rows, in order. */
     NDArray loss(NDArray outputs, List<Feature<T>> batch);

@@ -108,9 +108,7 @@ public final class TokenClassification implements Task<TaggedSequence, TokenTarg
 
     @Override
     public JsonObject config() {
-        JsonObject o = tags.toJson();
-        o.addProperty("num_labels", tags.size());
-        o.addProperty(SequenceTask.TASK_KEY, kind().cliName());
+        JsonObject o = Task.labelConfig(tags, tags.size(), kind());
         o.addProperty(TokenClassifierHead.CRF_KEY, crf);
         return o;
     }
