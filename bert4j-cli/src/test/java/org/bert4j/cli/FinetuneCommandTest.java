@@ -3,7 +3,6 @@ package org.bert4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.types.DataType;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.ByteArrayInputStream;
@@ -15,12 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.bert4j.pretrained.HfDirectory;
-import org.bert4j.pretrained.LoadedModel;
-import org.bert4j.pretrained.ModelBuilder;
 import org.bert4j.testing.SharedData;
-import org.bert4j.testing.TinyModels;
-import org.bert4j.tokenization.WordPieceTokenizerJson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,19 +46,7 @@ class FinetuneCommandTest {
         for (Path p : List.of(train, dev)) {
             for (String line : Files.readAllLines(p)) line.split("\t")[0].codePoints().forEach(c -> chars.add(Character.toString(c)));
         }
-        chars.removeIf(String::isBlank);
-        List<String> vocab = new ArrayList<>(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"));
-        vocab.addAll(chars);
-        Path vocabFile = tmp.resolve("vocab.txt");
-        Files.write(vocabFile, vocab);
-        Path tokenizer = tmp.resolve("tokenizer.json");
-        WordPieceTokenizerJson.fromVocab(vocabFile, true, tokenizer);
-        JsonObject config = TinyModels.config("bert");
-        config.addProperty("vocab_size", vocab.size());
-        model = tmp.resolve("tiny-bert");
-        try (LoadedModel m = ModelBuilder.create(TinyModels.hf(config), DataType.FLOAT32, 3)) {
-            HfDirectory.save(m.model(), m.family(), model, tokenizer);
-        }
+        model = TinyCharacterModel.write(tmp, chars);
     }
 
     private static String[] finetune(Path out, String trainFile, String... extra) {

@@ -3,7 +3,6 @@ package org.bert4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.types.DataType;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonStreamParser;
@@ -14,12 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.bert4j.pretrained.HfDirectory;
-import org.bert4j.pretrained.LoadedModel;
-import org.bert4j.pretrained.ModelBuilder;
 import org.bert4j.testing.SharedData;
-import org.bert4j.testing.TinyModels;
-import org.bert4j.tokenization.WordPieceTokenizerJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,17 +44,7 @@ class SpanExtractionCommandTest {
             JsonParser.parseString(line).getAsJsonObject().get("text").getAsString().toLowerCase().codePoints()
                     .forEach(c -> chars.add(Character.toString(c)));
         }
-        chars.removeIf(String::isBlank);
-        List<String> vocab = new ArrayList<>(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"));
-        vocab.addAll(chars);
-        Files.write(tmp.resolve("vocab.txt"), vocab);
-        WordPieceTokenizerJson.fromVocab(tmp.resolve("vocab.txt"), true, tmp.resolve("tokenizer.json"));
-        JsonObject config = TinyModels.config("bert");
-        config.addProperty("vocab_size", vocab.size());
-        Path model = tmp.resolve("tiny-bert");
-        try (LoadedModel m = ModelBuilder.create(TinyModels.hf(config), DataType.FLOAT32, 3)) {
-            HfDirectory.save(m.model(), m.family(), model, tmp.resolve("tokenizer.json"));
-        }
+        Path model = TinyCharacterModel.write(tmp, chars);
 
         Path out = tmp.resolve("run");
         CliTest.Result r = CliTest.run("finetune", "--task", "spans", "--model", model.toString(), "--train", train.toString(),
