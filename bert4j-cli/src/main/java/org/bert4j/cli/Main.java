@@ -1,5 +1,6 @@
 package org.bert4j.cli;
 
+import org.bert4j.cli.quickstart.QuickstartCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Build, pre-train, fine-tune, convert, inspect, run and benchmark BERT-family encoders on the JVM.",
         subcommands = {InspectCommand.class, ConvertCommand.class, FillMaskCommand.class, EmbedCommand.class,
                 BenchCommand.class, VocabCommand.class, PretrainCommand.class, FinetuneCommand.class, EvaluateCommand.class,
-                PredictCommand.class, CommandLine.HelpCommand.class})
+                PredictCommand.class, QuickstartCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
