@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 /** Scores a fine-tuned model on a labelled file: one {@code name: value} line per metric, then the task's breakdown. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate a fine-tuned model on labelled data: prints each metric as 'name: value', then the confusion "
-                + "matrix and per-class scores for classification, the per-type entity scores for token classification.")
+                + "matrix and per-class scores for classification, the per-type entity scores for token classification, the "
+                + "accuracy per number of options beside chance for multiple choice.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "a fine-tuned model directory (e.g. OUTPUT/best)")

@@ -25,8 +25,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Predict with a fine-tuned model: texts from the arguments, --file (one per line) or standard input; "
                 + "prints one JSON line each (label, score and probabilities; labels above threshold; the predicted value; "
-                + "a tagger's tokens, tags and entities, a span model's entities, each with type, start, end and text). A model trained on pairs reads "
-                + "'text<TAB>pair'; a tagger splits each line at spaces and into single Han characters.")
+                + "a tagger's tokens, tags and entities, a span model's entities, each with type, start, end and text; a multiple-choice "
+                + "model's answer_index, answer and probabilities). A model trained on pairs reads 'text<TAB>pair'; a tagger splits each "
+                + "line at spaces and into single Han characters; a multiple-choice model reads one JSON object a line: "
+                + "{\"context\": text or [paragraphs], \"question\": text, \"choices\": [texts]}.")
 final class PredictCommand implements Callable<Integer> {
 
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create();

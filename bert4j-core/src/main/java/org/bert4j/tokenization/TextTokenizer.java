@@ -24,12 +24,31 @@ public final class TextTokenizer implements AutoCloseable {
         this.tokenizer = tokenizer;
     }
 
-    /** @param maxLength truncate longer inputs to this many tokens (special tokens included) */
+    /**
+     * How a pair longer than the maximum length is cut, as HF's {@code truncation} argument: {@code longest_first}
+     * takes tokens from the longer text one at a time; {@code only_first} takes them from the first text only, for
+     * inputs whose second text must survive whole (a multiple-choice option after a long passage), and fails when
+     * the second text alone leaves no room.
+     */
+    public enum Truncation {
+        LONGEST_FIRST("true"), ONLY_FIRST("only_first");
+
+        private final String option;
+
+        Truncation(String option) { this.option = option; }
+    }
+
+    /** @param maxLength truncate longer inputs to this many tokens (special tokens included), longest text first */
     public static TextTokenizer load(Path tokenizerJson, int maxLength) {
+        return load(tokenizerJson, maxLength, Truncation.LONGEST_FIRST);
+    }
+
+    /** @param maxLength truncate longer inputs to this many tokens (special tokens included), as {@code truncation} says */
+    public static TextTokenizer load(Path tokenizerJson, int maxLength, Truncation truncation) {
         if (!Files.isRegularFile(tokenizerJson)) throw new IllegalArgumentException(tokenizerJson + ": no such tokenizer file");
         try {
             HuggingFaceTokenizer t = HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of(
-                    "addSpecialTokens", "true", "truncation", "true", "padding", "false",
+                    "addSpecialTokens", "true", "truncation", truncation.option, "padding", "false",
                     "maxLength", Integer.toString(maxLength)));
             return new TextTokenizer(tokenizerJson, t);
         } catch (IOException | RuntimeException e) {

@@ -9,8 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeSet;
 import org.bert4j.pretrained.HfDirectory;
 import org.bert4j.pretrained.LoadedModel;
 import org.bert4j.pretrained.ModelBuilder;
@@ -40,10 +42,33 @@ public final class TinyTaskModels {
     }
 
     public static Path pretrained(Path dir, JsonObject config, long seed) {
+        return save(dir, vocabulary(), config, seed);
+    }
+
+    /**
+     * A random model of {@code variant} whose vocabulary is the five BERT specials plus every character of
+     * {@code texts} (blanks left out): Chinese read one character a token, as BERT's Chinese vocabularies read it.
+     */
+    public static Path characterModel(Path dir, Collection<String> texts, String variant, long seed) {
+        return characterModel(dir, texts, TinyModels.config(variant), seed);
+    }
+
+    /** As above with a config of one's own ({@code vocab_size} is set here). */
+    public static Path characterModel(Path dir, Collection<String> texts, JsonObject config, long seed) {
+        TreeSet<String> chars = new TreeSet<>();
+        texts.forEach(t -> t.codePoints().filter(c -> !Character.isWhitespace(c)).forEach(c -> chars.add(Character.toString(c))));
+        List<String> vocab = new ArrayList<>(vocabulary().subList(0, 5));
+        vocab.addAll(chars);
+        config = config.deepCopy();
+        config.addProperty("vocab_size", vocab.size());
+        return save(dir, vocab, config, seed);
+    }
+
+    private static Path save(Path dir, List<String> vocabulary, JsonObject config, long seed) {
         try {
             Files.createDirectories(dir.getParent());
             Path vocab = dir.getParent().resolve(dir.getFileName() + "-vocab.txt");
-            Files.write(vocab, vocabulary());
+            Files.write(vocab, vocabulary);
             Path tokenizer = dir.getParent().resolve(dir.getFileName() + "-tokenizer.json");
             WordPieceTokenizerJson.fromVocab(vocab, true, tokenizer);
             try (LoadedModel m = ModelBuilder.create(TinyModels.hf(config), DataType.FLOAT32, seed)) {

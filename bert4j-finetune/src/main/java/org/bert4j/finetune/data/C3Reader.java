@@ -116,8 +116,7 @@ public final class C3Reader extends ExampleReader<MultipleChoiceExample> {
         if (!element.isJsonObject()) throw new BadRecord("a question is " + JsonFields.kind(element) + ", not an object");
         JsonObject question = element.getAsJsonObject();
         String text = JsonFields.string(question, "question");
-        List<String> choices = strings(JsonFields.required(question, "choice"), "\"choice\"");
-        if (choices.size() < 2) throw new BadRecord("a question needs at least 2 choices, this one has " + choices.size());
+        List<String> choices = choices(JsonFields.required(question, "choice"), "\"choice\"");
         int answer = MultipleChoiceExample.NO_ANSWER;
         if (question.has("answer") && !question.get("answer").isJsonNull()) {
             String answerText = JsonFields.string(question, "answer");
@@ -127,7 +126,14 @@ public final class C3Reader extends ExampleReader<MultipleChoiceExample> {
         return new MultipleChoiceExample(id, context, text, choices, answer);
     }
 
-    private static List<String> strings(JsonElement element, String what) throws BadRecord {
+    /** The options of a question: at least two strings. */
+    static List<String> choices(JsonElement element, String what) throws BadRecord {
+        List<String> choices = strings(element, what);
+        if (choices.size() < 2) throw new BadRecord("a question needs at least 2 choices, this one has " + choices.size());
+        return choices;
+    }
+
+    static List<String> strings(JsonElement element, String what) throws BadRecord {
         if (element == null || !element.isJsonArray()) throw new BadRecord(what + " are " + JsonFields.kind(element) + ", not an array of strings");
         JsonArray array = element.getAsJsonArray();
         List<String> strings = new ArrayList<>(array.size());

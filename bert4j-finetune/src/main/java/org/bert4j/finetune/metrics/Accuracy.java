@@ -1,5 +1,9 @@
 package org.bert4j.finetune.metrics;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
 /**
  * The fraction of examples whose predicted label equals the gold label. Multiple-choice tasks (C3, SWAG) are the
  * same computation with the index of the chosen option as the label: {@link #ofChoiceScores} picks that index.
@@ -27,6 +31,33 @@ public final class Accuracy {
         int[] chosen = new int[choiceScores.length];
         for (int i = 0; i < choiceScores.length; i++) chosen[i] = argmax(choiceScores[i], i);
         return of(gold, chosen);
+    }
+
+    /**
+     * A table of multiple-choice accuracy per number of options (C3 mixes 2, 3 and 4), each beside its chance level
+     * 1/k, and a last row over all questions whose chance is the mean of 1/k: without it a score on a set of mostly
+     * two-option questions would look better than it is.
+     *
+     * @param options the number of options of each question
+     */
+    public static String byOptionCount(int[] options, int[] gold, int[] chosen) {
+        requireSameNonEmpty(gold.length, chosen.length);
+        requireSameNonEmpty(gold.length, options.length);
+        TreeMap<Integer, int[]> counts = new TreeMap<>(); // k → {questions, correct}
+        double chance = 0;
+        for (int i = 0; i < gold.length; i++) {
+            int[] c = counts.computeIfAbsent(options[i], k -> new int[2]);
+            c[0]++;
+            if (gold[i] == chosen[i]) c[1]++;
+            chance += 1.0 / options[i];
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("options", "questions", "accuracy", "chance"));
+        counts.forEach((k, c) -> rows.add(List.of(Integer.toString(k), Integer.toString(c[0]),
+                TextTable.fixed4((double) c[1] / c[0]), TextTable.fixed4(1.0 / k))));
+        rows.add(List.of("all", Integer.toString(gold.length), TextTable.fixed4(of(gold, chosen)),
+                TextTable.fixed4(chance / gold.length)));
+        return TextTable.render(rows);
     }
 
     static int argmax(double[] scores, int question) {

@@ -14,6 +14,7 @@ import org.bert4j.config.HeadSpec;
 import org.bert4j.config.PositionEncoding;
 import org.bert4j.family.Family;
 import org.bert4j.finetune.head.TaskHeadModule;
+import org.bert4j.finetune.task.MultipleChoice;
 import org.bert4j.finetune.task.SequenceTask;
 import org.bert4j.finetune.task.SequenceTasks;
 import org.bert4j.finetune.task.Task;
@@ -84,8 +85,8 @@ public final class TaskModels {
     }
 
     /**
-     * A directory saved by {@link TaskModel#save} (or by HF's {@code *ForSequenceClassification} or
-     * {@code *ForTokenClassification}): every key used exactly once.
+     * A directory saved by {@link TaskModel#save} (or by HF's {@code *ForSequenceClassification},
+     * {@code *ForTokenClassification} or {@code *ForMultipleChoice}): every key used exactly once.
      */
     public static Loaded load(Path dir) {
         HfConfig config = config(dir);
@@ -113,16 +114,19 @@ public final class TaskModels {
     /**
      * The task a config.json describes: a tagger when {@code bert4j_task} names a tagging kind or, for a model from
      * elsewhere, when its architecture is a {@code *ForTokenClassification}; a span model likewise by {@code spans} or
-     * bert4j's {@code *ForGlobalPointer}; otherwise a sequence-level task.
+     * bert4j's {@code *ForGlobalPointer}; a multiple-choice model by {@code multiple-choice} or a
+     * {@code *ForMultipleChoice}; otherwise a sequence-level task.
      */
     static Task<?, ?, ?> taskOf(HfConfig config) {
         boolean tagger = false;
         boolean spans = false;
+        boolean choice = false;
         if (config.has(SequenceTask.TASK_KEY)) {
             try {
                 TaskKind kind = TaskKind.named(config.requireString(SequenceTask.TASK_KEY));
                 tagger = kind.tagging();
                 spans = kind == TaskKind.SPANS;
+                choice = kind == TaskKind.MULTIPLE_CHOICE;
             } catch (IllegalArgumentException e) {
                 throw config.invalid(SequenceTask.TASK_KEY, e.getMessage());
             }
@@ -130,8 +134,10 @@ public final class TaskModels {
             for (var a : config.json().getAsJsonArray("architectures")) {
                 tagger |= a.isJsonPrimitive() && a.getAsString().endsWith("ForTokenClassification");
                 spans |= a.isJsonPrimitive() && a.getAsString().endsWith("ForGlobalPointer");
+                choice |= a.isJsonPrimitive() && a.getAsString().endsWith("ForMultipleChoice");
             }
         }
+        if (choice) return new MultipleChoice(); // the head has one output whatever num_labels says: nothing to read
         if (spans) return SpanExtraction.fromConfig(config);
         return tagger ? TokenClassification.fromConfig(config) : SequenceTasks.fromConfig(config);
     }
@@ -143,8 +149,8 @@ public final class TaskModels {
         LoadedModel backbone = HfDirectory.load(dir, DataType.FLOAT32, WeightLoader.Options.STRICT, new TaskHead(head, task.config()));
         if (head.usesPooler() && backbone.model().pooler() == null) {
             backbone.close();
-            throw new CheckpointException(dir + ": the " + family.sequenceClassifier(config).architecture() + " head needs the pooler, "
-                    + "and the checkpoint has none");
+            throw new CheckpointException(dir + ": the " + head.config().getAsJsonArray("architectures").get(0).getAsString()
+                    + " head needs the pooler, and the checkpoint has none");
         }
         int positions = spec.position() instanceof PositionEncoding.Absolute a ? a.maxPositions() - a.offset() : 512;
         int maxLength = config.optInt(TaskModel.MAX_LENGTH_KEY, Math.min(512, positions)); // HF pipelines' default, where it fits

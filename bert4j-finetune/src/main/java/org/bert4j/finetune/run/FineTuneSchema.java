@@ -18,10 +18,11 @@ public final class FineTuneSchema {
 
     public static final SettingTable TABLE = new SettingTable(List.of(
             choice("task", null, List.of("classification", "pair_classification", "regression", "multi_label",
-                            "token_classification", "token_classification_crf", "spans"),
+                            "token_classification", "token_classification_crf", "spans", "multiple_choice"),
                     "what to learn (pair-classification is also accepted); token_classification tags each word or character "
                             + "(NER) with a softmax per token, token_classification_crf with a CRF over the tags; spans: typed, possibly nested "
-                            + "spans (CLUENER JSON) with a GlobalPointer"),
+                            + "spans (CLUENER JSON) with a GlobalPointer; multiple_choice: reading comprehension (C3 JSON), each "
+                            + "question's options scored against each other"),
             text("model", null, "the pre-trained model: a model directory or an offline model name (bge-small-zh, ...)"),
             text("data.train", null, "training data file"),
             text("data.dev", "", "dev data file; empty: hold out data.dev_fraction of the training data"),

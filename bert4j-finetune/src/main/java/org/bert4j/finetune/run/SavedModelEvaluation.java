@@ -15,14 +15,15 @@ import org.bert4j.finetune.data.CluenerReader;
 import org.bert4j.finetune.data.EntitySpan;
 import org.bert4j.finetune.data.OnBadRecord;
 import org.bert4j.finetune.data.SpanAnnotatedText;
+import org.bert4j.finetune.task.MultipleChoice;
 import org.bert4j.finetune.task.SpanExtraction;
 import org.bert4j.finetune.train.Evaluator;
 import org.bert4j.finetune.train.FeatureSet;
 
 /**
  * Scores a fine-tuned model directory on a labelled file, reading the file as the model's task reads data (the
- * same format and column settings as {@code finetune}; CoNLL or BMES lines for a tagger); every label or tag must be
- * one the model knows, else the error names the file and line.
+ * same format and column settings as {@code finetune}; CoNLL or BMES lines for a tagger, C3 JSON for multiple
+ * choice); every label or tag must be one the model knows, else the error names the file and line.
  */
 public final class SavedModelEvaluation {
 
@@ -71,6 +72,7 @@ public final class SavedModelEvaluation {
             spans.types().requireAllKnown(read, t -> t.spans().stream().map(EntitySpan::type).toList());
             return (ReadResult<E>) read;
         }
+        if (task instanceof MultipleChoice) return (ReadResult<E>) ChoiceFiles.read(data, settings);
         SequenceTask<Object, ?, ?> sequence = (SequenceTask<Object, ?, ?>) task;
         ReadResult<SequenceExample<Object>> read = TaskFiles.forTask(sequence, settings).read(data);
         checkGold(sequence, read);
@@ -84,7 +86,7 @@ public final class SavedModelEvaluation {
         switch (task.kind()) {
             case CLASSIFICATION, PAIR_CLASSIFICATION -> labels.requireKnown(read, e -> (String) e.gold());
             case MULTI_LABEL -> labels.requireAllKnown(read, e -> (java.util.Set<String>) e.gold());
-            case REGRESSION, TOKEN_CLASSIFICATION, TOKEN_CLASSIFICATION_CRF, SPANS -> { }
+            case REGRESSION, TOKEN_CLASSIFICATION, TOKEN_CLASSIFICATION_CRF, SPANS, MULTIPLE_CHOICE -> { }
         }
     }
 }

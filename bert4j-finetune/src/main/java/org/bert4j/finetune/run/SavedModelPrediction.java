@@ -17,6 +17,10 @@ import org.bert4j.finetune.data.EntitySpan;
 import org.bert4j.finetune.data.TagSet;
 import org.bert4j.finetune.data.TaggedSequence;
 import org.bert4j.finetune.data.SpanAnnotatedText;
+import org.bert4j.finetune.data.ChoiceQuestionJson;
+import org.bert4j.finetune.data.MultipleChoiceExample;
+import org.bert4j.finetune.task.ChoicePrediction;
+import org.bert4j.finetune.task.MultipleChoice;
 import org.bert4j.finetune.task.SpanExtraction;
 import org.bert4j.finetune.task.SpanPrediction;
 import org.bert4j.finetune.task.SpanTarget;
@@ -27,7 +31,8 @@ import org.bert4j.finetune.train.FeatureSet;
 /**
  * Runs a fine-tuned model directory on raw inputs, one JSON object per input: the input, then the task's answer
  * (label, its probability and all probabilities; the labels above threshold and their scores; the predicted
- * value; a tagger's words, tags and entities). A model trained on pairs reads each input as {@code text<TAB>pair}.
+ * value; a tagger's words, tags and entities; the chosen option). A model trained on pairs reads each input as
+ * {@code text<TAB>pair}, a multiple-choice model a JSON object ({@link ChoiceQuestionJson}).
  */
 public final class SavedModelPrediction {
 
@@ -41,6 +46,7 @@ public final class SavedModelPrediction {
         try (TaskModels.Loaded loaded = TaskModels.load(modelDir)) {
             if (loaded.task() instanceof TokenClassification tagger) return tag(loaded.model(), tagger, inputs, maxLength, batchSize);
             if (loaded.task() instanceof SpanExtraction spans) return spans(loaded.model(), spans, inputs, maxLength, batchSize);
+            if (loaded.task() instanceof MultipleChoice choice) return choose(loaded.model(), choice, inputs, maxLength, batchSize);
             return predict(loaded.model(), (SequenceTask<?, ?, ?>) loaded.task(), inputs, maxLength, batchSize);
         }
     }
@@ -113,6 +119,35 @@ public final class SavedModelPrediction {
             for (int i = 0; i < examples.size(); i++) {
                 JsonObject o = new JsonObject();
                 o.addProperty("text", inputs.get(i));
+                task.toJson(r.predictions().get(i)).entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
+                out.add(o);
+            }
+            return out;
+        }
+    }
+
+    /**
+     * A multiple-choice model's answer per line: the line's question as given (context, question, choices), then the
+     * chosen option's index and text and every option's probability.
+     */
+    private static List<JsonObject> choose(TaskModel model, MultipleChoice task, List<String> inputs, int maxLength, int batchSize) {
+        List<MultipleChoiceExample> examples = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) examples.add(ChoiceQuestionJson.parse(inputs.get(i), "input " + (i + 1)));
+        int length = maxLength > 0 ? maxLength : model.maxLength();
+        try (InputEncoder encoder = new InputEncoder(model.tokenizer(), length, model.encoder().spec())) {
+            FeatureSet<MultipleChoiceExample, Integer> features = FeatureSet.of(task, examples, encoder);
+            Evaluator.Result<ChoicePrediction> r = Evaluator.run(model, task, features, batchSize, false);
+            List<JsonObject> out = new ArrayList<>(inputs.size());
+            for (int i = 0; i < examples.size(); i++) {
+                MultipleChoiceExample q = examples.get(i);
+                JsonObject o = new JsonObject();
+                JsonArray context = new JsonArray();
+                q.context().forEach(context::add);
+                o.add("context", context);
+                o.addProperty("question", q.question());
+                JsonArray choices = new JsonArray();
+                q.choices().forEach(choices::add);
+                o.add("choices", choices);
                 task.toJson(r.predictions().get(i)).entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
                 out.add(o);
             }

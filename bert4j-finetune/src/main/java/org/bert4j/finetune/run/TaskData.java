@@ -13,6 +13,7 @@ import org.bert4j.finetune.data.EntitySpan;
 import org.bert4j.finetune.data.OnBadRecord;
 import org.bert4j.finetune.data.SpanAnnotatedText;
 import org.bert4j.finetune.head.GlobalPointer;
+import org.bert4j.finetune.task.MultipleChoice;
 import org.bert4j.finetune.task.SpanExtraction;
 import org.bert4j.finetune.data.TaggedSequence;
 import org.bert4j.finetune.task.SequenceInput;
@@ -62,6 +63,9 @@ public record TaskData<E>(Task<E, ?, ?> task, LabelSet outputNames, ReadResult<E
                     all -> new SpanExtraction(spanTypes(all), GlobalPointer.DEFAULT_HEAD_SIZE),
                     (task, dev) -> ((SpanExtraction) task).types().requireAllKnown(dev, t -> t.spans().stream().map(EntitySpan::type).toList()),
                     t -> SequenceInput.of(t.text()));
+            // TAPT reads the passage and the question: the options are short and mostly wrong, not text to learn from.
+            case MULTIPLE_CHOICE -> build(config, file -> ChoiceFiles.read(file, d), log, all -> new MultipleChoice(), (task, dev) -> { },
+                    q -> SequenceInput.of(MultipleChoice.passage(q), q.question()));
         };
     }
 
@@ -95,11 +99,12 @@ public record TaskData<E>(Task<E, ?, ?> task, LabelSet outputNames, ReadResult<E
         return new TaskData<>(task, names, all.subset(split.train()), all.subset(split.heldOut()), origin, text);
     }
 
-    /** The names of the model's outputs, written to {@code labels.json}: classes, tags, or {@code LABEL_0} for a score. */
+    /** The names of the model's outputs, written to {@code labels.json}: classes, tags, or {@code LABEL_0} for a score (an option's too). */
     static LabelSet outputNames(Task<?, ?, ?> task) {
         if (task instanceof SequenceTask<?, ?, ?> s) return s.outputNames();
         if (task instanceof TokenClassification t) return t.tags();
         if (task instanceof SpanExtraction s) return s.types();
+        if (task instanceof MultipleChoice c) return c.outputNames();
         throw new IllegalArgumentException("no output names for " + task.kind().cliName());
     }
 

@@ -24,7 +24,14 @@ public record Feature<T>(int example, List<EncodedText> rows, T target) {
         return new Feature<>(example, List.of(row), target);
     }
 
-    /** The longest row, what the feature costs in a padded batch (batches are bucketed by it). */
+    /** Real tokens over all rows (k rows of a multiple-choice question count k times). */
+    public long tokens() {
+        long sum = 0;
+        for (EncodedText r : rows) sum += r.length();
+        return sum;
+    }
+
+    /** The longest row, what each of its rows costs in a padded batch (batches are bucketed by it). */
     public int length() {
         int max = 0;
         for (EncodedText r : rows) max = Math.max(max, r.length());

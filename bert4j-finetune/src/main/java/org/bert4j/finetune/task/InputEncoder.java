@@ -13,13 +13,15 @@ import org.bert4j.tokenization.TextTokenizer;
  * Texts → encoder rows with the model's own {@code tokenizer.json}: its normaliser, its special tokens
  * ({@code [CLS] a [SEP] b [SEP]} for BERT, {@code <s> a </s></s> b </s>} for RoBERTa, as the tokenizer's
  * post-processor says) and truncation to the run's maximum length (pairs lose tokens from the longer text first,
- * HF's {@code longest_first}). Ids are checked against the model once per row, because an id past the
- * embedding table or a segment the model has no embedding for fails deep inside the engine with no hint that
- * tokenizer and model do not belong together.
+ * HF's {@code longest_first}, or from the first text only where the second must survive whole). Ids are checked
+ * against the model once per row, because an id past the embedding table or a segment the model has no embedding
+ * for fails deep inside the engine with no hint that tokenizer and model do not belong together.
  */
 public final class InputEncoder implements AutoCloseable {
 
     private final TextTokenizer tokenizer;
+    /** The same tokenizer truncating only a pair's first text, loaded on first use (only multiple choice needs it). */
+    private TextTokenizer firstOnly;
     private final int maxLength;
     private final int vocabSize;
     private final int typeVocabSize;
@@ -42,6 +44,25 @@ public final class InputEncoder implements AutoCloseable {
 
     public EncodedText encode(SequenceInput input) {
         return row(input.isPair() ? tokenizer.encodePair(input.text(), input.pair()) : tokenizer.encode(input.text()));
+    }
+
+    /**
+     * A pair cut from the first text only (HF's {@code only_first}): a passage loses its tail so that the second text,
+     * short but decisive (a question with one answer option), is kept whole. When the second text alone does not fit
+     * beside the special tokens and one token of the first, the pair is cut longest first like {@link #encode}: a
+     * row must still come out, and this is the only way left to make one.
+     */
+    public EncodedText encodeKeepingSecond(String first, String second) {
+        if (firstOnly == null) firstOnly = TextTokenizer.load(tokenizer.file(), maxLength, TextTokenizer.Truncation.ONLY_FIRST);
+        Encoding e;
+        try {
+            e = firstOnly.encodePair(first, second);
+        } catch (RuntimeException tooLong) {
+            // HF's tokenizers refuse only_first when the first text is too short to give up enough tokens.
+            if (tooLong.getMessage() == null || !tooLong.getMessage().contains("Truncation")) throw tooLong;
+            e = tokenizer.encodePair(first, second);
+        }
+        return row(e);
     }
 
     /**
@@ -102,5 +123,6 @@ public final class InputEncoder implements AutoCloseable {
     @Override
     public void close() {
         tokenizer.close();
+        if (firstOnly != null) firstOnly.close();
     }
 }

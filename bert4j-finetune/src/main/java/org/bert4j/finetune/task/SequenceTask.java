@@ -61,14 +61,7 @@ public abstract class SequenceTask<G, T, P> implements Task<SequenceExample<G>, 
 
     @Override
     public final TaskHeadModule newHead(Family family, HfConfig config, EncoderSpec spec, double dropout) {
-        SequenceClassifierSpec head = family.sequenceClassifier(config);
-        if (!Double.isNaN(dropout) && dropout != head.dropout()) {
-            if (head.dropoutKey() == null) {
-                throw new IllegalArgumentException(head.architecture() + " uses hidden_dropout_prob (" + head.dropout()
-                        + ") as its head dropout; a different classifier dropout could not be saved in its config");
-            }
-            head = head.withDropout(dropout);
-        }
+        SequenceClassifierSpec head = SequenceHeads.withDropout(family.sequenceClassifier(config), dropout);
         return SequenceHeads.create(head, spec.hiddenSize(), outputs());
     }
 

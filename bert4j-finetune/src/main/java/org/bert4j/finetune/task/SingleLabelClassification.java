@@ -43,20 +43,7 @@ public final class SingleLabelClassification extends SequenceTask<String, Intege
 
     @Override
     public ClassPrediction predict(SequenceExample<String> example, List<Feature<Integer>> features, List<float[]> outputs) {
-        float[] z = outputs.get(0);
-        double max = Double.NEGATIVE_INFINITY;
-        int best = 0;
-        for (int c = 0; c < z.length; c++) {
-            if (z[c] > max) {
-                max = z[c];
-                best = c;
-            }
-        }
-        double[] p = new double[z.length];
-        double sum = 0;
-        for (int c = 0; c < z.length; c++) sum += p[c] = Math.exp(z[c] - max);
-        for (int c = 0; c < z.length; c++) p[c] /= sum;
-        return new ClassPrediction(best, p);
+        return ClassPrediction.fromLogits(outputs.get(0));
     }
 
     @Override

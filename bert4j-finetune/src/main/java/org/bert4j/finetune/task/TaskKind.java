@@ -21,7 +21,12 @@ public enum TaskKind {
     /** The same, with a linear-chain CRF over the per-token scores (trained on whole tag paths, Viterbi-decoded). */
     TOKEN_CLASSIFICATION_CRF("token-classification-crf", null),
     /** Typed spans of a text, nested ones included (CLUENER), scored by a GlobalPointer; no HF problem_type (null). */
-    SPANS("spans", null);
+    SPANS("spans", null),
+    /**
+     * Reading comprehension with k options (C3): each option is scored against the others, a softmax over one
+     * question's own options; HF's {@code *ForMultipleChoice} classes have no problem_type (null).
+     */
+    MULTIPLE_CHOICE("multiple-choice", null);
 
     private final String cliName;
     private final String problemType;
@@ -33,7 +38,7 @@ public enum TaskKind {
 
     public String cliName() { return cliName; }
 
-    /** HF's {@code problem_type}, or null for the tagging and span kinds, which HF's token classes do not read it for. */
+    /** HF's {@code problem_type}, or null for the tagging, span and multiple-choice kinds, whose HF classes do not read it. */
     public String problemType() { return problemType; }
 
     /** Whether the task tags each word (its examples are tagged sentences, not texts with one answer). */

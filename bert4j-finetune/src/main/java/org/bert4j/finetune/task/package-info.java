@@ -16,5 +16,10 @@
  * ({@link org.bert4j.finetune.task.WordPieces}): {@link org.bert4j.finetune.task.TokenClassification} tags words
  * there (softmax or CRF, the family's HF {@code *ForTokenClassification} layout), and
  * {@link org.bert4j.finetune.task.SpanExtraction} scores typed character spans with a GlobalPointer.
+ *
+ * <p>{@link org.bert4j.finetune.task.MultipleChoice} (C3) makes one feature of k rows per question, the passage
+ * paired with the question and each option ({@link org.bert4j.finetune.task.InputEncoder#encodeKeepingSecond}: only
+ * the passage is cut), and trains a softmax over each question's own option scores (the family's HF
+ * {@code *ForMultipleChoice} layout).
  */
 package org.bert4j.finetune.task;

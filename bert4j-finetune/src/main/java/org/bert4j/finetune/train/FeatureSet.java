@@ -52,6 +52,6 @@ public final class FeatureSet<E, T> {
 
     /** Encoder rows in all, and their tokens, for the examples/s and real-token figures. */
     public long tokens() {
-        return features.stream().flatMap(f -> f.rows().stream()).mapToLong(r -> r.length()).sum();
+        return features.stream().mapToLong(Feature::tokens).sum();
     }
 }

@@ -35,6 +35,10 @@ import org.bert4j.train.report.ProgressBar;
  * so the accumulated gradient is that of one large batch. Then the gradient norm is clipped, the scheduled rate
  * taken, the optimiser steps, the gradients are cleared and the EMA (if any) follows the new weights.
  *
+ * <p>A batch is {@code batch_size} features whatever their rows: a multiple-choice question brings its k option
+ * rows (all padded to the batch's longest row, the length batches are bucketed by), and a question's options never
+ * straddle two batches, since its softmax needs all of them.
+ *
  * <p>Dev evaluation runs at the end of every epoch, or every {@code evalEvery} steps, and always after the last
  * step; with EMA on it scores the averaged weights. Each evaluation feeds early stopping, hands a new best to
  * {@link Hooks#best} (weights still swapped in) and ends with a checkpoint, which is therefore also where a
@@ -67,6 +71,8 @@ public final class FineTuningLoop<E, T, P> {
 
     private final BatchPlanner planner;
     private final int[] lengths;
+    /** Each feature's real tokens over all its rows, for the run's token count (lengths[] is one row's padded cost). */
+    private final long[] tokensOf;
     private String detail = "";
 
     /** @param ema null when weights are not averaged */
@@ -87,6 +93,7 @@ public final class FineTuningLoop<E, T, P> {
         this.hooks = hooks;
         this.planner = new BatchPlanner(settings.batchSize());
         this.lengths = train.lengths();
+        this.tokensOf = train.features().stream().mapToLong(Feature::tokens).toArray();
     }
 
     public long stepsPerEpoch() {
@@ -126,7 +133,7 @@ public final class FineTuningLoop<E, T, P> {
                 batchInEpoch += micro.size();
                 for (int[] b : micro) {
                     examples += b.length;
-                    for (int i : b) tokens += lengths[i];
+                    for (int i : b) tokens += tokensOf[i];
                 }
                 window.close(lr, System.nanoTime() - stepStart);
                 boolean epochEnd = batchInEpoch == plan.size();

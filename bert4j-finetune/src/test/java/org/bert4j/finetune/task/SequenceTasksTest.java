@@ -28,8 +28,9 @@ class SequenceTasksTest {
     void bert4jConfigsRoundTripEveryKind() {
         LabelSet labels = LabelSet.inOrder(List.of("a", "b", "c"));
         for (TaskKind kind : TaskKind.values()) {
-            // The tagging and span tasks' round trips: TokenClassifierRoundTripTest, SpanExtractionTest
-            if (kind.tagging() || kind == TaskKind.SPANS) continue;
+            // The tagging, span and multiple-choice round trips: TokenClassifierRoundTripTest, SpanExtractionTest,
+            // MultipleChoiceTrainingTest
+            if (kind.tagging() || kind == TaskKind.SPANS || kind == TaskKind.MULTIPLE_CHOICE) continue;
             SequenceTask<?, ?, ?> task = SequenceTasks.create(kind, kind != TaskKind.MULTI_LABEL, labels);
             JsonObject json = task.config();
             SequenceTask<?, ?, ?> back = SequenceTasks.fromConfig(new HfConfig(Path.of("config.json"), json));

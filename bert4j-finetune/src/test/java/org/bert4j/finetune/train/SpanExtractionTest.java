@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.types.DataType;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -26,11 +25,6 @@ import org.bert4j.finetune.model.TaskModel;
 import org.bert4j.finetune.model.TaskModels;
 import org.bert4j.finetune.task.SpanExtraction;
 import org.bert4j.finetune.task.SpanPrediction;
-import org.bert4j.pretrained.HfDirectory;
-import org.bert4j.pretrained.LoadedModel;
-import org.bert4j.pretrained.ModelBuilder;
-import org.bert4j.testing.TinyModels;
-import org.bert4j.tokenization.WordPieceTokenizerJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,31 +65,14 @@ class SpanExtractionTest {
         return out;
     }
 
-    private Path tinyCharacterModel(List<SpanAnnotatedText> texts) throws IOException {
-        TreeSet<String> chars = new TreeSet<>();
-        texts.forEach(t -> t.text().codePoints().forEach(c -> chars.add(Character.toString(c))));
-        List<String> vocab = new ArrayList<>(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"));
-        vocab.addAll(chars);
-        Path vocabFile = tmp.resolve("vocab.txt");
-        Files.write(vocabFile, vocab);
-        Path tokenizer = tmp.resolve("tokenizer.json");
-        WordPieceTokenizerJson.fromVocab(vocabFile, true, tokenizer);
-        JsonObject config = TinyModels.config("bert");
-        config.addProperty("vocab_size", vocab.size());
-        Path dir = tmp.resolve("base");
-        try (LoadedModel m = ModelBuilder.create(TinyModels.hf(config), DataType.FLOAT32, 2)) {
-            HfDirectory.save(m.model(), m.family(), dir, tokenizer);
-        }
-        return dir;
-    }
-
     @Test
     void memorisesNestedSpansAndReloadsThem() throws IOException {
         List<SpanAnnotatedText> texts = texts();
         SpanExtraction task = new SpanExtraction(LabelSet.inOrder(List.of("address", "company", "name", "organization")), 16);
         Path saved = tmp.resolve("saved");
         List<SpanPrediction> before;
-        try (TaskModel model = TaskModels.startFrom(tinyCharacterModel(texts), task, Double.NaN, 32, 5, TinyTaskModels.QUIET)) {
+        Path base = TinyTaskModels.characterModel(tmp.resolve("base"), texts.stream().map(SpanAnnotatedText::text).toList(), "bert", 2);
+        try (TaskModel model = TaskModels.startFrom(base, task, Double.NaN, 32, 5, TinyTaskModels.QUIET)) {
             LoopKit.train(model, task, texts, LoopKit.settings(60, 4, 1e-2, "f1", 0), tmp.resolve("m.jsonl"), LoopKit.NO_HOOKS);
             Evaluator.Result<SpanPrediction> r = LoopKit.evaluate(model, task, texts);
             assertEquals(1.0, r.metrics().get("f1"), r.metrics().render());
