@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate a fine-tuned model on labelled data: prints each metric as 'name: value', then the confusion "
                 + "matrix and per-class scores for classification, the per-type entity scores for token classification, the "
-                + "accuracy per number of options beside chance for multiple choice.")
+                + "accuracy per number of options beside chance for multiple choice; a QA model reads SQuAD JSON and prints f1 and "
+                + "exact_match (CMRC 2018's rules for Chinese answers, SQuAD's otherwise).")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "a fine-tuned model directory (e.g. OUTPUT/best)")

@@ -14,25 +14,27 @@ import picocli.CommandLine.Option;
 
 /**
  * Fine-tunes a pre-trained model on a labelled data set (sequence classification, pair classification, regression,
- * multi-label, token classification with or without a CRF, GlobalPointer spans, multiple choice), keeping the best
- * dev checkpoint as a Hugging Face directory. Settings: defaults, then the run file, then these options and
- * {@code --set}.
+ * multi-label, token classification with or without a CRF, GlobalPointer spans, multiple choice, extractive question
+ * answering), keeping the best dev checkpoint as a Hugging Face directory. Settings: defaults, then the run file, then
+ * these options and {@code --set}.
  */
 @Command(name = "finetune", mixinStandardHelpOptions = true,
-        description = "Fine-tune a model on a task; writes best/ (an HF *ForSequenceClassification, *ForTokenClassification or *ForMultipleChoice "
-                + "directory), checkpoints/, metrics.jsonl and loss.png under --output.",
+        description = "Fine-tune a model on a task; writes best/ (an HF *ForSequenceClassification, *ForTokenClassification, "
+                + "*ForMultipleChoice or *ForQuestionAnswering directory), checkpoints/, metrics.jsonl and loss.png under --output.",
         footer = {"", "Tasks: classification, pair-classification, regression, multi-label, token-classification (NER: a tag per "
                 + "word or character, softmax), token-classification-crf (the same with a CRF; saved as crf.* weights and \"crf\": true), spans (typed, possibly "
                 + "nested spans with a GlobalPointer, from CLUENER JSON; saved as *ForGlobalPointer with global_pointer.* weights), "
                 + "multiple-choice (C3 JSON reading comprehension: each question's options scored against each other, the passage "
-                + "truncated, never the option; saved as *ForMultipleChoice; --batch-size counts questions).",
+                + "truncated, never the option; saved as *ForMultipleChoice; --batch-size counts questions), "
+                + "question-answering (extractive QA from SQuAD JSON such as CMRC 2018 or DRCD; a long context is read in windows, "
+                + "--set qa.doc_stride=128, qa.max_question_length=64, qa.max_answer_length=30).",
                 "Tagging data: CoNLL columns (token first, tag last) or BMES lines (--format bmes-lines, or a .bmes file).",
                 "Example: bert4j finetune --task classification --model bge-small-zh --train train.tsv --dev dev.tsv "
                         + "--output runs/senti --set train.epochs=2"})
 final class FinetuneCommand implements Callable<Integer> {
 
     @Option(names = "--task", paramLabel = "TASK", description = "classification, pair-classification, regression, multi-label, "
-            + "token-classification, token-classification-crf, spans or multiple-choice")
+            + "token-classification, token-classification-crf, spans, multiple-choice or question-answering")
     String task;
 
     @Option(names = "--model", paramLabel = "MODEL", description = "the pre-trained model: " + ModelArgument.HELP)

@@ -26,9 +26,10 @@ import picocli.CommandLine.Parameters;
         description = "Predict with a fine-tuned model: texts from the arguments, --file (one per line) or standard input; "
                 + "prints one JSON line each (label, score and probabilities; labels above threshold; the predicted value; "
                 + "a tagger's tokens, tags and entities, a span model's entities, each with type, start, end and text; a multiple-choice "
-                + "model's answer_index, answer and probabilities). A model trained on pairs reads 'text<TAB>pair'; a tagger splits each "
-                + "line at spaces and into single Han characters; a multiple-choice model reads one JSON object a line: "
-                + "{\"context\": text or [paragraphs], \"question\": text, \"choices\": [texts]}.")
+                + "model's answer_index, answer and probabilities; a QA model's answer with its start, end and score). A model trained "
+                + "on pairs reads 'text<TAB>pair'; a tagger splits each line at spaces and into single Han characters; a "
+                + "multiple-choice model reads one JSON object a line: {\"context\": text or [paragraphs], \"question\": text, "
+                + "\"choices\": [texts]}; a QA model reads {\"question\": ..., \"context\": ...} JSON a line (an \"id\" is echoed).")
 final class PredictCommand implements Callable<Integer> {
 
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create();

@@ -45,11 +45,22 @@ public final class TextTokenizer implements AutoCloseable {
 
     /** @param maxLength truncate longer inputs to this many tokens (special tokens included), as {@code truncation} says */
     public static TextTokenizer load(Path tokenizerJson, int maxLength, Truncation truncation) {
+        return open(tokenizerJson, Map.of("addSpecialTokens", "true", "truncation", truncation.option, "padding", "false",
+                "maxLength", Integer.toString(maxLength)));
+    }
+
+    /**
+     * The tokenizer without a length limit: for callers that cut long inputs themselves (extractive QA slides
+     * windows over a context and needs all of its tokens and their offsets, which truncation would drop).
+     */
+    public static TextTokenizer loadUntruncated(Path tokenizerJson) {
+        return open(tokenizerJson, Map.of("addSpecialTokens", "true", "truncation", "false", "padding", "false"));
+    }
+
+    private static TextTokenizer open(Path tokenizerJson, Map<String, String> options) {
         if (!Files.isRegularFile(tokenizerJson)) throw new IllegalArgumentException(tokenizerJson + ": no such tokenizer file");
         try {
-            HuggingFaceTokenizer t = HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of(
-                    "addSpecialTokens", "true", "truncation", truncation.option, "padding", "false",
-                    "maxLength", Integer.toString(maxLength)));
+            HuggingFaceTokenizer t = HuggingFaceTokenizer.newInstance(tokenizerJson, options);
             return new TextTokenizer(tokenizerJson, t);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException(tokenizerJson + ": cannot load tokenizer: " + e.getMessage(), e);

@@ -80,6 +80,11 @@ public final class TinyTaskModels {
         }
     }
 
+    /** {@link #characterModel(Path, Collection, String, long)} of a tiny BERT. */
+    public static Path characterModel(Path dir, Collection<String> texts, long seed) {
+        return characterModel(dir, texts, "bert", seed);
+    }
+
     /** A text of 2 to 6 random words. */
     public static String text(Random random) {
         int n = 2 + random.nextInt(5);

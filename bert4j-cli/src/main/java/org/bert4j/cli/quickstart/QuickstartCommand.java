@@ -39,14 +39,14 @@ public final class QuickstartCommand implements Callable<Integer> {
     @Option(names = {"--output", "--out"}, paramLabel = "DIR", description = "output directory (default runs/quickstart)")
     Path output = Path.of("runs", "quickstart");
 
-    @Option(names = "--train-size", paramLabel = "N", description = "training mails (default 2000)")
-    int trainSize = 2000;
+    @Option(names = "--train-size", paramLabel = "N", description = "training mails (default 1500)")
+    int trainSize = 1500;
 
-    @Option(names = "--dev-size", paramLabel = "N", description = "held-out mails scored (default 600)")
-    int devSize = 600;
+    @Option(names = "--dev-size", paramLabel = "N", description = "held-out mails scored (default 500)")
+    int devSize = 500;
 
-    @Option(names = "--tapt-steps", paramLabel = "N", description = "task-adaptive MLM steps on the training mails (default 40)")
-    int taptSteps = 40;
+    @Option(names = "--tapt-steps", paramLabel = "N", description = "task-adaptive MLM steps on the training mails (default 25)")
+    int taptSteps = 25;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a finetune setting (see finetune --list-settings)")
     List<String> sets = new ArrayList<>();

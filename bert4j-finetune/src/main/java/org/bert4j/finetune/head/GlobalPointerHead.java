@@ -24,10 +24,7 @@ public final class GlobalPointerHead extends TaskHeadModule {
     private final GlobalPointer pointer;
 
     public GlobalPointerHead(SequenceClassifierSpec sequenceSpec, int hidden, int types, int headSize) {
-        String name = sequenceSpec.architecture();
-        String suffix = "ForSequenceClassification";
-        if (!name.endsWith(suffix)) throw new IllegalArgumentException("cannot name the span head of " + name);
-        this.architecture = name.substring(0, name.length() - suffix.length()) + "ForGlobalPointer";
+        this.architecture = architecture(sequenceSpec.architecture(), "ForGlobalPointer");
         this.pointer = addChild("global_pointer", GlobalPointer.efficient(hidden, types, headSize));
     }
 

@@ -31,4 +31,19 @@ public abstract class TaskHeadModule extends Module {
 
     /** What config.json must hold for the HF class to rebuild this head: {@code architectures}, its dropout key. */
     public abstract JsonObject config();
+
+    /**
+     * The name of a family's class for another task, from its sequence classifier's: HF names every family's task
+     * classes alike ({@code BertForSequenceClassification} → {@code BertForTokenClassification},
+     * {@code BertForQuestionAnswering}), and bert4j's own heads and families follow the pattern.
+     *
+     * @param taskSuffix {@code ForTokenClassification}, {@code ForQuestionAnswering}, ...
+     */
+    protected static String architecture(String sequenceArchitecture, String taskSuffix) {
+        String suffix = "ForSequenceClassification";
+        if (!sequenceArchitecture.endsWith(suffix)) {
+            throw new IllegalArgumentException("cannot name the " + taskSuffix + " head of " + sequenceArchitecture);
+        }
+        return sequenceArchitecture.substring(0, sequenceArchitecture.length() - suffix.length()) + taskSuffix;
+    }
 }

@@ -36,18 +36,9 @@ public final class TokenClassifierHead extends TaskHeadModule {
     public TokenClassifierHead(SequenceClassifierSpec sequenceSpec, int hidden, int tags, boolean withCrf) {
         if (tags < 1) throw new IllegalArgumentException("a token head needs at least one tag, got " + tags);
         this.spec = sequenceSpec;
-        this.architecture = architecture(sequenceSpec.architecture());
+        this.architecture = architecture(sequenceSpec.architecture(), "ForTokenClassification");
         this.classifier = addChild("classifier", new Linear(hidden, tags, true));
         this.crf = withCrf ? addChild("crf", new LinearChainCrf(tags)) : null;
-    }
-
-    /** {@code XForSequenceClassification} → {@code XForTokenClassification}. */
-    static String architecture(String sequenceArchitecture) {
-        String suffix = "ForSequenceClassification";
-        if (!sequenceArchitecture.endsWith(suffix)) {
-            throw new IllegalArgumentException("cannot name the token head of " + sequenceArchitecture);
-        }
-        return sequenceArchitecture.substring(0, sequenceArchitecture.length() - suffix.length()) + "ForTokenClassification";
     }
 
     /** (rows, T, tags) emission scores. */

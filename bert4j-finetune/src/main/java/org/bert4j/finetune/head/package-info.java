@@ -7,7 +7,9 @@
  *       the sequence-level one of each family (pooler + {@code classifier} for BERT/ALBERT, {@code classifier.dense}
  *       + {@code classifier.out_proj} for RoBERTa/RoFormer, a first-token {@code classifier} for RoFormerV2/GAU-α);
  *       {@link org.bert4j.finetune.head.TokenClassifierHead} the per-token {@code *ForTokenClassification} one (with an
- *       optional {@code crf}), {@link org.bert4j.finetune.head.GlobalPointerHead} the span one.</li>
+ *       optional {@code crf}), {@link org.bert4j.finetune.head.GlobalPointerHead} the span one,
+ *       {@link org.bert4j.finetune.head.QuestionAnsweringHead} the {@code *ForQuestionAnswering} one
+ *       ({@code qa_outputs}: a start and an end score per token).</li>
  *   <li>{@link org.bert4j.finetune.head.LinearChainCrf}: sequence tagging with a transition matrix; trained by the
  *       exact negative log-likelihood (forward algorithm), decoded by {@link org.bert4j.finetune.head.ViterbiDecoder},
  *       optionally restricted to valid BIO paths ({@link org.bert4j.finetune.head.TransitionConstraints}).</li>

@@ -15,6 +15,7 @@ import org.bert4j.config.PositionEncoding;
 import org.bert4j.family.Family;
 import org.bert4j.finetune.head.TaskHeadModule;
 import org.bert4j.finetune.task.MultipleChoice;
+import org.bert4j.finetune.task.ExtractiveQa;
 import org.bert4j.finetune.task.SequenceTask;
 import org.bert4j.finetune.task.SequenceTasks;
 import org.bert4j.finetune.task.Task;
@@ -86,7 +87,7 @@ public final class TaskModels {
 
     /**
      * A directory saved by {@link TaskModel#save} (or by HF's {@code *ForSequenceClassification},
-     * {@code *ForTokenClassification} or {@code *ForMultipleChoice}): every key used exactly once.
+     * {@code *ForTokenClassification}, {@code *ForMultipleChoice} or {@code *ForQuestionAnswering}): every key used exactly once.
      */
     public static Loaded load(Path dir) {
         HfConfig config = config(dir);
@@ -115,18 +116,21 @@ public final class TaskModels {
      * The task a config.json describes: a tagger when {@code bert4j_task} names a tagging kind or, for a model from
      * elsewhere, when its architecture is a {@code *ForTokenClassification}; a span model likewise by {@code spans} or
      * bert4j's {@code *ForGlobalPointer}; a multiple-choice model by {@code multiple-choice} or a
-     * {@code *ForMultipleChoice}; otherwise a sequence-level task.
+     * {@code *ForMultipleChoice}; a QA model by {@code question-answering} or HF's {@code *ForQuestionAnswering};
+     * otherwise a sequence-level task.
      */
     static Task<?, ?, ?> taskOf(HfConfig config) {
         boolean tagger = false;
         boolean spans = false;
         boolean choice = false;
+        boolean qa = false;
         if (config.has(SequenceTask.TASK_KEY)) {
             try {
                 TaskKind kind = TaskKind.named(config.requireString(SequenceTask.TASK_KEY));
                 tagger = kind.tagging();
                 spans = kind == TaskKind.SPANS;
                 choice = kind == TaskKind.MULTIPLE_CHOICE;
+                qa = kind == TaskKind.QUESTION_ANSWERING;
             } catch (IllegalArgumentException e) {
                 throw config.invalid(SequenceTask.TASK_KEY, e.getMessage());
             }
@@ -135,9 +139,11 @@ public final class TaskModels {
                 tagger |= a.isJsonPrimitive() && a.getAsString().endsWith("ForTokenClassification");
                 spans |= a.isJsonPrimitive() && a.getAsString().endsWith("ForGlobalPointer");
                 choice |= a.isJsonPrimitive() && a.getAsString().endsWith("ForMultipleChoice");
+                qa |= a.isJsonPrimitive() && a.getAsString().endsWith("ForQuestionAnswering");
             }
         }
         if (choice) return new MultipleChoice(); // the head has one output whatever num_labels says: nothing to read
+        if (qa) return ExtractiveQa.fromConfig(config);
         if (spans) return SpanExtraction.fromConfig(config);
         return tagger ? TokenClassification.fromConfig(config) : SequenceTasks.fromConfig(config);
     }

@@ -3,6 +3,7 @@ package org.bert4j.finetune.run;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.bert4j.finetune.task.QaSettings;
 import org.bert4j.finetune.task.TaskKind;
 import org.bert4j.train.run.Overrides;
 import org.bert4j.train.run.RunFile;
@@ -13,7 +14,7 @@ import org.bert4j.train.run.RunValues;
  * options and {@code --set} overrides (in that order of precedence); {@link #values} keeps the raw layers for
  * {@code run.json} and the resume check. Every error names the file and line, option or override it came from.
  */
-public record FineTuneConfig(TaskKind task, String model, Data data, int maxLength, OptimizerSettings optimizer,
+public record FineTuneConfig(TaskKind task, String model, Data data, int maxLength, QaSettings qa, OptimizerSettings optimizer,
                              String scheduleKind, double warmupFraction, Training train, Evaluation eval, int keep,
                              Tapt tapt, Path outputDir, RunValues values) {
 
@@ -62,6 +63,8 @@ public record FineTuneConfig(TaskKind task, String model, Data data, int maxLeng
                         v.text("data.label_column"), v.text("data.label_separator"), v.text("data.no_label"),
                         v.flag("data.skip_bad_lines")),
                 v.smallInteger("inputs.max_length", 3),
+                new QaSettings(v.smallInteger("qa.doc_stride", 1), v.smallInteger("qa.max_question_length", 1),
+                        v.smallInteger("qa.max_answer_length", 1)),
                 new OptimizerSettings(v.choice("optimizer.name"), v.number("optimizer.lr", 0, 10),
                         v.number("optimizer.weight_decay", 0, 10), v.number("optimizer.beta1", 0, 0.999999),
                         v.number("optimizer.beta2", 0, 0.999999999), v.number("optimizer.eps", 1e-12, 1),

@@ -103,6 +103,11 @@ public final class FineTuneRun {
                 log.printf(Locale.ROOT, "%,d sentences are longer than %d tokens: their words past it are predicted O%n",
                         tagger.truncatedExamples(), config.maxLength());
             }
+            if (train.features().size() != train.examples().size()) {
+                // QA reads a long context in several windows: steps and batches count windows, not questions
+                log.printf(Locale.ROOT, "%,d training windows, %,d dev windows (inputs.max_length %d, qa.doc_stride %d)%n",
+                        train.features().size(), dev.features().size(), config.maxLength(), config.qa().docStride());
+            }
             String metric = config.eval().metric().isEmpty() ? task.metricNames().get(0) : config.eval().metric();
             if (!metric.equals("loss") && !task.metricNames().contains(metric)) {
                 throw config.values().invalid("eval.metric", "must be loss or one of " + task.metricNames() + ", got '" + metric + "'");

@@ -18,11 +18,11 @@ public final class FineTuneSchema {
 
     public static final SettingTable TABLE = new SettingTable(List.of(
             choice("task", null, List.of("classification", "pair_classification", "regression", "multi_label",
-                            "token_classification", "token_classification_crf", "spans", "multiple_choice"),
+                            "token_classification", "token_classification_crf", "spans", "multiple_choice", "question_answering"),
                     "what to learn (pair-classification is also accepted); token_classification tags each word or character "
                             + "(NER) with a softmax per token, token_classification_crf with a CRF over the tags; spans: typed, possibly nested "
                             + "spans (CLUENER JSON) with a GlobalPointer; multiple_choice: reading comprehension (C3 JSON), each "
-                            + "question's options scored against each other"),
+                            + "question's options scored against each other; question_answering: extractive QA (SQuAD JSON: CMRC 2018, DRCD)"),
             text("model", null, "the pre-trained model: a model directory or an offline model name (bge-small-zh, ...)"),
             text("data.train", null, "training data file"),
             text("data.dev", "", "dev data file; empty: hold out data.dev_fraction of the training data"),
@@ -41,7 +41,13 @@ public final class FineTuneSchema {
             text("data.no_label", "", "classification: a label that means 'no gold label' (OCNLI's -); such examples "
                     + "are left out and counted as skipped"),
             flag("data.skip_bad_lines", "false", "leave out malformed lines (listed) instead of stopping at the first one"),
-            integer("inputs.max_length", "128", "tokens per input, special tokens included (longer inputs are truncated)"),
+            integer("inputs.max_length", "128", "tokens per input, special tokens included (longer inputs are truncated; "
+                    + "a QA context is read in windows instead)"),
+            integer("qa.doc_stride", "128", "question answering: context tokens from one window's start to the next (a "
+                    + "step longer than a window is cut to it, so nothing is skipped); saved with the model"),
+            integer("qa.max_question_length", "64", "question answering: question tokens kept, the rest cut; saved with the model"),
+            integer("qa.max_answer_length", "30", "question answering: longest answer predicted, in tokens (a Chinese "
+                    + "character is a token); saved with the model, so evaluate and predict decode alike"),
             choice("optimizer.name", "adamw", List.of("adamw", "lamb"), "AdamW (decoupled decay) or LAMB"),
             number("optimizer.lr", "2e-5", "peak learning rate"),
             number("optimizer.weight_decay", "0.01", "decoupled weight decay (never on biases and norms)"),
@@ -74,11 +80,14 @@ public final class FineTuneSchema {
             choice("tapt.masking", "token", List.of("token", "whole_word"), "TAPT masking strategy"),
             text("output.dir", null, "where best/, checkpoints/, metrics.jsonl and loss.png go")));
 
-    /** Keys that decide the data, its order and the model's outputs: a resumed run must not change them. */
+    /**
+     * Keys that decide the data, its order and the model's outputs: a resumed run must not change them. The qa.* keys
+     * are saved in the model's config.json, which a resumed run must match.
+     */
     public static final List<String> FIXED_ON_RESUME = List.of("task", "model", "data.train", "data.dev", "data.dev_fraction",
             "data.format", "data.header", "data.text_column", "data.text_pair_column", "data.label_column",
-            "data.label_separator", "data.skip_bad_lines", "inputs.max_length", "train.batch_size", "train.accumulation",
-            "train.seed", "tapt.steps");
+            "data.label_separator", "data.skip_bad_lines", "inputs.max_length", "qa.doc_stride", "qa.max_question_length",
+            "qa.max_answer_length", "train.batch_size", "train.accumulation", "train.seed", "tapt.steps");
 
     private FineTuneSchema() {}
 }

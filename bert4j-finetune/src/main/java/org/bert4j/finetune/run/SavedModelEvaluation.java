@@ -16,6 +16,7 @@ import org.bert4j.finetune.data.EntitySpan;
 import org.bert4j.finetune.data.OnBadRecord;
 import org.bert4j.finetune.data.SpanAnnotatedText;
 import org.bert4j.finetune.task.MultipleChoice;
+import org.bert4j.finetune.task.ExtractiveQa;
 import org.bert4j.finetune.task.SpanExtraction;
 import org.bert4j.finetune.train.Evaluator;
 import org.bert4j.finetune.train.FeatureSet;
@@ -23,7 +24,7 @@ import org.bert4j.finetune.train.FeatureSet;
 /**
  * Scores a fine-tuned model directory on a labelled file, reading the file as the model's task reads data (the
  * same format and column settings as {@code finetune}; CoNLL or BMES lines for a tagger, C3 JSON for multiple
- * choice); every label or tag must be one the model knows, else the error names the file and line.
+ * choice, SQuAD JSON for QA); every label or tag must be one the model knows, else the error names the file and line.
  */
 public final class SavedModelEvaluation {
 
@@ -67,6 +68,7 @@ public final class SavedModelEvaluation {
             tagger.tags().requireAllKnown(read, TaggedSequence::tags);
             return (ReadResult<E>) read;
         }
+        if (task instanceof ExtractiveQa) return (ReadResult<E>) QaFiles.read(data, settings);
         if (task instanceof SpanExtraction spans) {
             ReadResult<SpanAnnotatedText> read = new CluenerReader().readAll(data, settings.skipBadLines() ? OnBadRecord.SKIP : OnBadRecord.FAIL);
             spans.types().requireAllKnown(read, t -> t.spans().stream().map(EntitySpan::type).toList());
@@ -86,7 +88,7 @@ public final class SavedModelEvaluation {
         switch (task.kind()) {
             case CLASSIFICATION, PAIR_CLASSIFICATION -> labels.requireKnown(read, e -> (String) e.gold());
             case MULTI_LABEL -> labels.requireAllKnown(read, e -> (java.util.Set<String>) e.gold());
-            case REGRESSION, TOKEN_CLASSIFICATION, TOKEN_CLASSIFICATION_CRF, SPANS, MULTIPLE_CHOICE -> { }
+            case REGRESSION, TOKEN_CLASSIFICATION, TOKEN_CLASSIFICATION_CRF, SPANS, MULTIPLE_CHOICE, QUESTION_ANSWERING -> { }
         }
     }
 }

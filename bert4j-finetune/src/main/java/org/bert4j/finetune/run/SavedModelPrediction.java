@@ -21,6 +21,7 @@ import org.bert4j.finetune.data.ChoiceQuestionJson;
 import org.bert4j.finetune.data.MultipleChoiceExample;
 import org.bert4j.finetune.task.ChoicePrediction;
 import org.bert4j.finetune.task.MultipleChoice;
+import org.bert4j.finetune.task.ExtractiveQa;
 import org.bert4j.finetune.task.SpanExtraction;
 import org.bert4j.finetune.task.SpanPrediction;
 import org.bert4j.finetune.task.SpanTarget;
@@ -31,15 +32,16 @@ import org.bert4j.finetune.train.FeatureSet;
 /**
  * Runs a fine-tuned model directory on raw inputs, one JSON object per input: the input, then the task's answer
  * (label, its probability and all probabilities; the labels above threshold and their scores; the predicted
- * value; a tagger's words, tags and entities; the chosen option). A model trained on pairs reads each input as
- * {@code text<TAB>pair}, a multiple-choice model a JSON object ({@link ChoiceQuestionJson}).
+ * value; a tagger's words, tags and entities; the chosen option; a QA model's answer). A model trained on pairs reads
+ * each input as {@code text<TAB>pair}, a multiple-choice model a JSON object ({@link ChoiceQuestionJson}), a QA model a
+ * JSON object with the question and its context.
  */
 public final class SavedModelPrediction {
 
     private SavedModelPrediction() {}
 
     /**
-     * @param inputs    one input per line (a TAB separates the two texts of a pair)
+     * @param inputs    one input per line (a TAB separates the two texts of a pair; QA: {@code {"question", "context"}} JSON)
      * @param maxLength tokens per input, 0 for the length the model was fine-tuned with
      */
     public static List<JsonObject> predict(Path modelDir, List<String> inputs, int maxLength, int batchSize) {
@@ -47,6 +49,7 @@ public final class SavedModelPrediction {
             if (loaded.task() instanceof TokenClassification tagger) return tag(loaded.model(), tagger, inputs, maxLength, batchSize);
             if (loaded.task() instanceof SpanExtraction spans) return spans(loaded.model(), spans, inputs, maxLength, batchSize);
             if (loaded.task() instanceof MultipleChoice choice) return choose(loaded.model(), choice, inputs, maxLength, batchSize);
+            if (loaded.task() instanceof ExtractiveQa qa) return QuestionAnswers.answer(loaded.model(), qa, inputs, maxLength, batchSize);
             return predict(loaded.model(), (SequenceTask<?, ?, ?>) loaded.task(), inputs, maxLength, batchSize);
         }
     }

@@ -14,7 +14,9 @@ import org.bert4j.finetune.data.OnBadRecord;
 import org.bert4j.finetune.data.SpanAnnotatedText;
 import org.bert4j.finetune.head.GlobalPointer;
 import org.bert4j.finetune.task.MultipleChoice;
+import org.bert4j.finetune.task.ExtractiveQa;
 import org.bert4j.finetune.task.SpanExtraction;
+import org.bert4j.finetune.data.QaExample;
 import org.bert4j.finetune.data.TaggedSequence;
 import org.bert4j.finetune.task.SequenceInput;
 import org.bert4j.finetune.task.Task;
@@ -31,7 +33,8 @@ import org.bert4j.train.data.HeldOutSplit;
 
 /**
  * A run's examples and the task they define: the training file read, the label set taken from it (in
- * {@link LabelSet}'s documented order; for tagging, {@link TagSet}'s with "O" first), and the dev examples: the dev file, every label checked against the
+ * {@link LabelSet}'s documented order; for tagging, {@link TagSet}'s with "O" first; for QA the head's start and end
+ * outputs), and the dev examples: the dev file, every label checked against the
  * training labels with its file and line, or, without one, a seeded split of the training file (which is said on
  * the log, so nobody mistakes the number for a score on an official dev set).
  *
@@ -66,7 +69,24 @@ public record TaskData<E>(Task<E, ?, ?> task, LabelSet outputNames, ReadResult<E
             // TAPT reads the passage and the question: the options are short and mostly wrong, not text to learn from.
             case MULTIPLE_CHOICE -> build(config, file -> ChoiceFiles.read(file, d), log, all -> new MultipleChoice(), (task, dev) -> { },
                     q -> SequenceInput.of(MultipleChoice.passage(q), q.question()));
+            // TAPT reads the contexts: what the model must understand (questions are short and many share one context)
+            case QUESTION_ANSWERING -> trainable(build(config, file -> QaFiles.read(file, d), log, all -> new ExtractiveQa(config.qa()),
+                    (task, dev) -> { }, q -> SequenceInput.of(q.context())), log);
         };
+    }
+
+    /**
+     * QA data whose training questions all have an answer at its stated offset: the others stay in a held-out dev
+     * split (they are scored by text) but cannot be trained on, and the log counts them.
+     */
+    private static TaskData<QaExample> trainable(TaskData<QaExample> data, PrintStream log) {
+        ReadResult<QaExample> train = QaFiles.trainable(data.train());
+        int dropped = data.train().size() - train.size();
+        if (dropped > 0) {
+            log.printf(Locale.ROOT, "%,d training questions have no answer at its answer_start: left out of training%n", dropped);
+        }
+        if (train.size() == 0) throw new IllegalArgumentException(data.train().file() + ": no training question has an aligned answer");
+        return new TaskData<>(data.task(), data.outputNames(), train, data.dev(), data.devOrigin(), data.text());
     }
 
     private interface TaskFor<E> {
@@ -105,6 +125,7 @@ public record TaskData<E>(Task<E, ?, ?> task, LabelSet outputNames, ReadResult<E
         if (task instanceof TokenClassification t) return t.tags();
         if (task instanceof SpanExtraction s) return s.types();
         if (task instanceof MultipleChoice c) return c.outputNames();
+        if (task instanceof ExtractiveQa q) return q.outputNames();
         throw new IllegalArgumentException("no output names for " + task.kind().cliName());
     }
 
@@ -122,7 +143,8 @@ public record TaskData<E>(Task<E, ?, ?> task, LabelSet outputNames, ReadResult<E
         return LabelSet.of(List.copyOf(seen));
     }
 
+    /** The read's summary when anything was left out or is doubtful (a QA answer not at its offset is a warning). */
     private static void report(ReadResult<?> read, PrintStream log) {
-        if (!read.report().problems().isEmpty() || read.report().skipped() > 0) log.println(read.report().summary());
+        if (!read.report().clean() || read.report().skipped() > 0) log.println(read.report().summary());
     }
 }

@@ -126,8 +126,8 @@ public final class TaskFiles<G> {
             case CLASSIFICATION, PAIR_CLASSIFICATION -> classification(settings, task.pairInput());
             case REGRESSION -> regression(settings, task.pairInput());
             case MULTI_LABEL -> multiLabel(settings, task.pairInput());
-            case TOKEN_CLASSIFICATION, TOKEN_CLASSIFICATION_CRF, SPANS, MULTIPLE_CHOICE ->
-                    throw new IllegalArgumentException("tagged, span and C3 files are read by TaggedFiles, CluenerReader and C3Reader");
+            case TOKEN_CLASSIFICATION, TOKEN_CLASSIFICATION_CRF, SPANS, MULTIPLE_CHOICE, QUESTION_ANSWERING ->
+                    throw new IllegalArgumentException("tagged, span, C3 and QA files are read by TaggedFiles, CluenerReader, ChoiceFiles and QaFiles");
         };
     }
 

@@ -22,6 +22,8 @@ public final class InputEncoder implements AutoCloseable {
     private final TextTokenizer tokenizer;
     /** The same tokenizer truncating only a pair's first text, loaded on first use (only multiple choice needs it). */
     private TextTokenizer firstOnly;
+    /** The same tokenizer without truncation, loaded on first use: only QA windowing needs it. */
+    private TextTokenizer untruncated;
     private final int maxLength;
     private final int vocabSize;
     private final int typeVocabSize;
@@ -103,9 +105,29 @@ public final class InputEncoder implements AutoCloseable {
         return new WordPieces(row, first, truncated);
     }
 
+    /**
+     * A pair as the tokenizer encodes it, special tokens included but nothing cut: for tasks that slide windows over
+     * a long second text and build each window's row themselves ({@link #row(long[], long[])}).
+     */
+    public Encoding encodeWholePair(String first, String second) {
+        if (untruncated == null) untruncated = TextTokenizer.loadUntruncated(tokenizer.file());
+        return untruncated.encodePair(first, second);
+    }
+
+    /**
+     * A row a task assembled from this tokenizer's ids, at most {@link #maxLength} long, checked against the model as
+     * every encoded row is.
+     */
+    public EncodedText row(long[] ids, long[] types) {
+        if (ids.length > maxLength) throw new IllegalArgumentException("a row of " + ids.length + " tokens exceeds the maximum length " + maxLength);
+        return checked(ids, types);
+    }
+
     private EncodedText row(Encoding e) {
-        long[] ids = e.getIds();
-        long[] types = e.getTypeIds();
+        return checked(e.getIds(), e.getTypeIds());
+    }
+
+    private EncodedText checked(long[] ids, long[] types) {
         for (int i = 0; i < ids.length; i++) {
             if (ids[i] < 0 || ids[i] >= vocabSize) {
                 throw new IllegalArgumentException(tokenizer.file() + ": token id " + ids[i] + " is outside the model's "
@@ -124,5 +146,6 @@ public final class InputEncoder implements AutoCloseable {
     public void close() {
         tokenizer.close();
         if (firstOnly != null) firstOnly.close();
+        if (untruncated != null) untruncated.close();
     }
 }

@@ -18,8 +18,9 @@ public final class SequenceTasks {
             case PAIR_CLASSIFICATION -> new SingleLabelClassification(labels, true);
             case REGRESSION -> new Regression(pair);
             case MULTI_LABEL -> new MultiLabelClassification(labels, pair);
-            case TOKEN_CLASSIFICATION, TOKEN_CLASSIFICATION_CRF, SPANS, MULTIPLE_CHOICE -> throw new IllegalArgumentException(kind.cliName()
-                    + " is not a sequence-level task (see TokenClassification, SpanExtraction, MultipleChoice)");
+            case TOKEN_CLASSIFICATION, TOKEN_CLASSIFICATION_CRF, SPANS, MULTIPLE_CHOICE, QUESTION_ANSWERING ->
+                    throw new IllegalArgumentException(kind.cliName() + " is not a sequence-level task (see TokenClassification, "
+                            + "SpanExtraction, MultipleChoice, ExtractiveQa)");
         };
     }
 

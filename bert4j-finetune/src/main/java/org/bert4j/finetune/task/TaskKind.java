@@ -26,7 +26,12 @@ public enum TaskKind {
      * Reading comprehension with k options (C3): each option is scored against the others, a softmax over one
      * question's own options; HF's {@code *ForMultipleChoice} classes have no problem_type (null).
      */
-    MULTIPLE_CHOICE("multiple-choice", null);
+    MULTIPLE_CHOICE("multiple-choice", null),
+    /**
+     * Extractive question answering (SQuAD, CMRC 2018, DRCD): the answer is a span of a context, found from start and
+     * end scores per token over sliding windows; HF has no problem_type for it (null).
+     */
+    QUESTION_ANSWERING("question-answering", null);
 
     private final String cliName;
     private final String problemType;
@@ -38,7 +43,7 @@ public enum TaskKind {
 
     public String cliName() { return cliName; }
 
-    /** HF's {@code problem_type}, or null for the tagging, span and multiple-choice kinds, whose HF classes do not read it. */
+    /** HF's {@code problem_type}, or null for the tagging, span, multiple-choice and QA kinds, whose HF classes do not read it. */
     public String problemType() { return problemType; }
 
     /** Whether the task tags each word (its examples are tagged sentences, not texts with one answer). */

@@ -21,5 +21,9 @@
  * paired with the question and each option ({@link org.bert4j.finetune.task.InputEncoder#encodeKeepingSecond}: only
  * the passage is cut), and trains a softmax over each question's own option scores (the family's HF
  * {@code *ForMultipleChoice} layout).
+ *
+ * <p>{@link org.bert4j.finetune.task.ExtractiveQa} answers a question with a span of its context: the context is cut
+ * into overlapping windows ({@link org.bert4j.finetune.task.QaWindows}), one feature each, and the best start/end
+ * pair over all windows ({@code AnswerSearch}) is cut from the context's own characters.
  */
 package org.bert4j.finetune.task;

@@ -28,9 +28,9 @@ class SequenceTasksTest {
     void bert4jConfigsRoundTripEveryKind() {
         LabelSet labels = LabelSet.inOrder(List.of("a", "b", "c"));
         for (TaskKind kind : TaskKind.values()) {
-            // The tagging, span and multiple-choice round trips: TokenClassifierRoundTripTest, SpanExtractionTest,
-            // MultipleChoiceTrainingTest
-            if (kind.tagging() || kind == TaskKind.SPANS || kind == TaskKind.MULTIPLE_CHOICE) continue;
+            // The tagging, span, multiple-choice and QA round trips: TokenClassifierRoundTripTest, SpanExtractionTest,
+            // MultipleChoiceTrainingTest, QuestionAnsweringTest
+            if (kind.tagging() || kind == TaskKind.SPANS || kind == TaskKind.MULTIPLE_CHOICE || kind == TaskKind.QUESTION_ANSWERING) continue;
             SequenceTask<?, ?, ?> task = SequenceTasks.create(kind, kind != TaskKind.MULTI_LABEL, labels);
             JsonObject json = task.config();
             SequenceTask<?, ?, ?> back = SequenceTasks.fromConfig(new HfConfig(Path.of("config.json"), json));

@@ -1,7 +1,6 @@
 package org.bert4j.train.data;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,27 +8,26 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bert4j.testing.RealTokenizers;
 import org.bert4j.testing.SharedData;
 import org.bert4j.train.data.corpus.CorpusProblemLog;
 import org.bert4j.train.data.tokenized.CorpusSettings;
 import org.bert4j.train.data.tokenized.TokenizedCorpus;
 
 /**
- * Real tokenizers (bge-small-zh-v1.5: bert-base-chinese's 21128-piece WordPiece; all-MiniLM-L6-v2: English uncased
- * WordPiece), copied out of the langchain4j jars on the test class path, and the heads of the shared FewCLUE
+ * Real tokenizers ({@link RealTokenizers}: bge-small-zh-v1.5, all-MiniLM-L6-v2), and the heads of the shared FewCLUE
  * corpora tokenised once per test JVM into one temporary cache, so test classes share the tokenisation cost.
  */
 public final class TestCorpora {
 
-    private static final Map<String, Path> TOKENIZERS = new ConcurrentHashMap<>();
     private static final Map<String, TokenizedCorpus> CORPORA = new ConcurrentHashMap<>();
     private static Path cacheRoot;
 
     private TestCorpora() {}
 
-    public static Path chineseTokenizer() { return tokenizer("bge-small-zh-v1.5-tokenizer.json"); }
+    public static Path chineseTokenizer() { return RealTokenizers.chinese(); }
 
-    public static Path englishTokenizer() { return tokenizer("all-minilm-l6-v2-tokenizer.json"); }
+    public static Path englishTokenizer() { return RealTokenizers.english(); }
 
     /** The first {@code documents} documents of {@code zh/corpus/fewclue_unlabeled/FILE}, tokenised with bge-small-zh. */
     public static TokenizedCorpus fewClue(String file, int documents) {
@@ -41,19 +39,6 @@ public final class TestCorpora {
     private static synchronized Path cacheRoot() {
         if (cacheRoot == null) cacheRoot = temporaryDirectory("bert4j-test-corpora");
         return cacheRoot;
-    }
-
-    private static Path tokenizer(String resource) {
-        return TOKENIZERS.computeIfAbsent(resource, r -> {
-            try (InputStream in = TestCorpora.class.getClassLoader().getResourceAsStream(r)) {
-                if (in == null) throw new IllegalStateException(r + " is not on the test class path");
-                Path file = temporaryDirectory("bert4j-tokenizer").resolve(r);
-                Files.copy(in, file);
-                return file;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
     }
 
     /** Deleted when the JVM exits. */
