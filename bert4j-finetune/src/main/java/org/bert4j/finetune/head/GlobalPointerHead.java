@@ -1,7 +1,6 @@
 package org.bert4j.finetune.head;
 
 import ai.djl.ndarray.NDArray;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.bert4j.config.SequenceClassifierSpec;
 import org.bert4j.model.Encoder;
@@ -38,10 +37,7 @@ public final class GlobalPointerHead extends TaskHeadModule {
 
     @Override
     public JsonObject config() {
-        JsonObject o = new JsonObject();
-        JsonArray architectures = new JsonArray();
-        architectures.add(architecture);
-        o.add("architectures", architectures);
+        JsonObject o = architectureConfig(architecture);
         o.addProperty(HEAD_SIZE_KEY, pointer.headSize());
         return o;
     }

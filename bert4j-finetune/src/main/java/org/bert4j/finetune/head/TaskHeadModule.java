@@ -1,6 +1,7 @@
 package org.bert4j.finetune.head;
 
 import ai.djl.ndarray.NDArray;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.bert4j.model.Encoder;
 import org.bert4j.model.EncoderModel;
@@ -45,5 +46,14 @@ public abstract class TaskHeadModule extends Module {
             throw new IllegalArgumentException("cannot name the " + taskSuffix + " head of " + sequenceArchitecture);
         }
         return sequenceArchitecture.substring(0, sequenceArchitecture.length() - suffix.length()) + taskSuffix;
+    }
+
+    /** The start of a head's {@link #config}: {@code "architectures": [architecture]}, as HF's {@code from_pretrained} reads it. */
+    protected static JsonObject architectureConfig(String architecture) {
+        JsonObject o = new JsonObject();
+        JsonArray architectures = new JsonArray();
+        architectures.add(architecture);
+        o.add("architectures", architectures);
+        return o;
     }
 }
