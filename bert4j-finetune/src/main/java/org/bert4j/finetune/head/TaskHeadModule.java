@@ -3,6 +3,7 @@ package org.bert4j.finetune.head;
 import ai.djl.ndarray.NDArray;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import org.bert4j.config.Initialization;
 import org.bert4j.model.Encoder;
 import org.bert4j.model.EncoderModel;
 import org.bert4j.nn.ForwardContext;
@@ -29,6 +30,12 @@ public abstract class TaskHeadModule extends Module {
      * checkpoint has none) and is trained and saved with the backbone.
      */
     public boolean usesPooler() { return false; }
+
+    /**
+     * How the head's fresh weights are drawn, given the backbone's scheme: the backbone's by default (HF draws a
+     * classifier like the encoder's layers).
+     */
+    public Initialization initialization(Initialization backbone) { return backbone; }
 
     /** What config.json must hold for the HF class to rebuild this head: {@code architectures}, its dropout key. */
     public abstract JsonObject config();
