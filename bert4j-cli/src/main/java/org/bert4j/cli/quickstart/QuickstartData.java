@@ -2,14 +2,12 @@ package org.bert4j.cli.quickstart;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.bert4j.checkpoint.AtomicFiles;
 
 /**
  * The quickstart's labelled files: a seeded shuffle of the corpus, the first {@code trainSize} mails to
@@ -46,10 +44,7 @@ public record QuickstartData(Path train, Path dev, List<SpamAssassinCorpus.Mail>
         lines.add("text\tlabel");
         for (SpamAssassinCorpus.Mail m : mails) lines.add(m.text().replaceAll("\\s", " ") + "\t" + m.label());
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, lines, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.writeLines(file, lines);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         }

@@ -3,7 +3,6 @@ package org.bert4j.finetune.run;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bert4j.checkpoint.AtomicFiles;
 import org.bert4j.finetune.task.SequenceInput;
 import org.bert4j.train.loop.CheckpointStore;
 import org.bert4j.train.run.Overrides;
@@ -69,10 +69,7 @@ final class TaskAdaptivePretraining {
             if (in.isPair()) lines.add(oneLine(in.pair()));
         }
         try {
-            Files.createDirectories(corpus.getParent());
-            Path tmp = corpus.resolveSibling(CORPUS + ".tmp");
-            Files.write(tmp, lines, StandardCharsets.UTF_8);
-            Files.move(tmp, corpus, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeLines(corpus, lines);
         } catch (IOException e) {
             throw new UncheckedIOException(corpus + ": cannot write the TAPT corpus: " + e.getMessage(), e);
         }

@@ -17,6 +17,7 @@ import org.bert4j.finetune.data.LabelSet;
 import org.bert4j.finetune.data.TaggedSequence;
 import org.bert4j.finetune.head.LinearChainCrf;
 import org.bert4j.finetune.head.TaskHeadModule;
+import org.bert4j.finetune.head.SequenceHeads;
 import org.bert4j.finetune.head.TokenClassifierHead;
 import org.bert4j.finetune.head.ViterbiDecoder;
 import org.bert4j.finetune.metrics.EntityScores;
@@ -94,14 +95,7 @@ public final class TokenClassification implements Task<TaggedSequence, TokenTarg
 
     @Override
     public TaskHeadModule newHead(Family family, HfConfig config, EncoderSpec spec, double dropout) {
-        SequenceClassifierSpec s = family.sequenceClassifier(config);
-        if (!Double.isNaN(dropout) && dropout != s.dropout()) {
-            if (s.dropoutKey() == null) {
-                throw new IllegalArgumentException(s.architecture() + " uses hidden_dropout_prob (" + s.dropout()
-                        + ") as its head dropout; a different classifier dropout could not be saved in its config");
-            }
-            s = s.withDropout(dropout);
-        }
+        SequenceClassifierSpec s = SequenceHeads.withDropout(family.sequenceClassifier(config), dropout);
         head = new TokenClassifierHead(s, spec.hiddenSize(), tags.size(), crf);
         return head;
     }

@@ -11,11 +11,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.bert4j.checkpoint.AtomicFiles;
 
 /**
  * The run's metrics as JSON lines ({@code metrics.jsonl}), one object per log interval ({@code "kind": "train"}),
@@ -59,10 +59,7 @@ public final class MetricsLog implements AutoCloseable {
         List<JsonObject> kept = Files.exists(file)
                 ? read(file).stream().filter(r -> r.get("step").getAsLong() <= step).toList() : List.of();
         try {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            List<String> lines = kept.stream().map(GSON::toJson).toList();
-            Files.write(tmp, lines, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.writeLines(file, kept.stream().map(GSON::toJson).toList());
             return new MetricsLog(file, kept);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot rewrite metrics log: " + e.getMessage(), e);

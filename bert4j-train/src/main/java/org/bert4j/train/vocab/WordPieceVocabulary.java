@@ -1,11 +1,10 @@
 package org.bert4j.train.vocab;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.bert4j.checkpoint.AtomicFiles;
 import org.bert4j.tokenization.WordPieceTokenizerJson;
 
 /**
@@ -39,9 +38,7 @@ public record WordPieceVocabulary(List<String> tokens, int alphabet, int initial
     public Path write(Path directory, boolean lowercase) throws IOException {
         Files.createDirectories(directory);
         Path vocabTxt = directory.resolve("vocab.txt");
-        Path tmp = directory.resolve("vocab.txt.tmp");
-        Files.write(tmp, tokens, StandardCharsets.UTF_8);
-        Files.move(tmp, vocabTxt, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeLines(vocabTxt, tokens);
         Path tokenizerJson = directory.resolve("tokenizer.json");
         WordPieceTokenizerJson.fromVocab(vocabTxt, lowercase, tokenizerJson);
         return tokenizerJson;
