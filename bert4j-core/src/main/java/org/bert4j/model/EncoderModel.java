@@ -8,8 +8,10 @@ import org.bert4j.config.HeadSpec;
 import org.bert4j.head.MlmHead;
 import org.bert4j.head.Pooler;
 import org.bert4j.head.SentencePairHead;
+import org.bert4j.nn.DropoutMasks;
 import org.bert4j.nn.ForwardContext;
 import org.bert4j.nn.Module;
+import org.bert4j.nn.SparseTableGradients;
 
 /**
  * An encoder with its pre-training heads and the manager that owns their parameters. Parameter paths start with
@@ -26,6 +28,7 @@ public final class EncoderModel extends Module implements AutoCloseable {
     private final Pooler pooler;
     private final SentencePairHead sentencePair;
     private float residualScale = 1f;
+    private SparseTableGradients sparseTokenGradients;
 
     private EncoderModel(EncoderSpec spec, HeadSpec heads, NDManager manager, DataType dataType) {
         this.spec = spec;
@@ -52,7 +55,22 @@ public final class EncoderModel extends Module implements AutoCloseable {
 
     /** Backbone forward pass with the model's residual scale; see {@link Encoder#forward}. */
     public Encoder.Output encode(NDArray inputIds, NDArray tokenTypeIds, NDArray attentionMask, boolean training) {
-        return encoder.forward(inputIds, tokenTypeIds, attentionMask, new ForwardContext(training, residualScale));
+        ForwardContext ctx = training
+                ? new ForwardContext(true, residualScale, DropoutMasks.fromEngine(inputIds.getManager()), sparseTokenGradients)
+                : new ForwardContext(false, residualScale, null, null);
+        return encoder.forward(inputIds, tokenTypeIds, attentionMask, ctx);
+    }
+
+    /**
+     * From now on training passes leave the token table's gradient to the returned recorder, which adds it row by
+     * row ({@link SparseTableGradients}: saves two table-sized arrays a step). Call it after
+     * {@link #requireGradients} and outside any gradient collector; the caller must then call
+     * {@link SparseTableGradients#addToTables} after every backward, before the gradients are read.
+     */
+    public SparseTableGradients useSparseTokenGradients() {
+        if (sparseTokenGradients == null) sparseTokenGradients = new SparseTableGradients();
+        sparseTokenGradients.prepare(encoder.embeddings().tokens().weight());
+        return sparseTokenGradients;
     }
 
     /** Marks every parameter as needing a gradient (before a forward pass inside a GradientCollector). */

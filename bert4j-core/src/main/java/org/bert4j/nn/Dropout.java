@@ -9,6 +9,8 @@ public final class Dropout {
 
     public static NDArray apply(NDArray x, double rate, ForwardContext ctx) {
         if (!ctx.training() || rate == 0) return x;
+        DropoutMasks masks = ctx.dropoutMasks();
+        if (masks != null && DropoutMasks.supports(x)) return x.mul(masks.mask(x, rate));
         return x.getNDArrayInternal().dropout(x, (float) rate, true).singletonOrThrow();
     }
 }

@@ -22,6 +22,18 @@ public final class EmbeddingTable extends Module {
         return ids.getNDArrayInternal().embedding(ids, weight.value(), SparseFormat.DENSE).singletonOrThrow();
     }
 
+    /**
+     * ids → (..., width) in a pass: in a training pass that records sparse gradients ({@link SparseTableGradients})
+     * the lookup reads a detached table and leaves its gradient to the recorder, else as {@link #forward(NDArray)}.
+     */
+    public NDArray forward(NDArray ids, ForwardContext ctx) {
+        if (ctx.training() && ctx.sparseGradients() != null) {
+            NDArray rows = ctx.sparseGradients().lookup(weight, ids);
+            if (rows != null) return rows;
+        }
+        return forward(ids);
+    }
+
     public Parameter weight() { return weight; }
 
     public int rows() { return rows; }

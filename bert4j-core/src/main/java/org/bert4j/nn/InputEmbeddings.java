@@ -34,7 +34,7 @@ public final class InputEmbeddings extends Module {
 
     /** ids and segment ids (B, T) int64 → (B, T, d). */
     public NDArray forward(NDArray inputIds, NDArray tokenTypeIds, ForwardContext ctx) {
-        NDArray x = tokens.forward(inputIds); // (B, T, E)
+        NDArray x = tokens.forward(inputIds, ctx); // (B, T, E)
         if (segments != null) x = x.add(segments.forward(tokenTypeIds));
         if (positions != null) {
             long length = inputIds.getShape().get(1);

@@ -21,7 +21,9 @@ public final class RmsNorm extends Norm {
 
     @Override
     public NDArray forward(NDArray x) {
-        NDArray meanSquare = x.square().mean(new int[] {-1}, true); // (..., 1)
+        // mean(x²) from the fused L2 norm: one pass over x forward and one back, where square-then-mean takes two
+        // each way; squaring the norm again only touches the (..., 1) column.
+        NDArray meanSquare = x.norm(new int[] {-1}, true).square().div(Scalars.like(x, dim)); // (..., 1)
         NDArray y = x.mul(meanSquare.add(eps).pow(Scalars.like(x, -0.5)));
         return gain == null ? y : y.mul(gain.value());
     }

@@ -1,7 +1,6 @@
 package org.bert4j.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -24,7 +23,11 @@ public final class RotaryPositionEncoding extends Module {
         this.layout = layout;
     }
 
-    /** cos and sin tables for positions 0..length−1, laid out to multiply x directly. */
+    /**
+     * cos and sin tables for positions 0..length−1, laid out to multiply x directly. The sin table carries the
+     * rotation's sign (−sin on the first of each pair, +sin on the second), so the turned vector is x with its pair
+     * members swapped, a single copy, instead of split, negate and concatenate.
+     */
     public record Tables(NDArray cos, NDArray sin) {}
 
     public Tables tables(NDManager manager, int length, DataType type) {
@@ -36,30 +39,27 @@ public final class RotaryPositionEncoding extends Module {
                 int a = layout == RotaryLayout.INTERLEAVED ? 2 * i : i;
                 int b = layout == RotaryLayout.INTERLEAVED ? 2 * i + 1 : i + dim / 2;
                 cos[m * dim + a] = cos[m * dim + b] = Math.cos(angle);
-                sin[m * dim + a] = sin[m * dim + b] = Math.sin(angle);
+                sin[m * dim + a] = -Math.sin(angle);
+                sin[m * dim + b] = Math.sin(angle);
             }
         }
         Shape shape = new Shape(length, dim);
         return new Tables(manager.create(cos, shape).toType(type, false), manager.create(sin, shape).toType(type, false));
     }
 
-    /** x (..., T, D) rotated: x·cos + rotate(x)·sin. */
+    /** x (..., T, D) rotated: x·cos + rotate(x)·sin, the turn (a, b) → (−b, a) of every pair. */
     public NDArray apply(NDArray x, Tables t) {
-        return x.mul(t.cos()).add(rotateHalf(x).mul(t.sin())); // (..., T, D)
+        return x.mul(t.cos()).add(swapPairs(x).mul(t.sin())); // (..., T, D)
     }
 
-    /** The 90° turn of every pair: (a, b) → (−b, a). */
-    private NDArray rotateHalf(NDArray x) {
+    /** (a, b) → (b, a) for every pair; the signed sin table supplies the minus. */
+    private NDArray swapPairs(NDArray x) {
         Shape s = x.getShape();
+        Shape lead = s.slice(0, s.dimension() - 1);
         if (layout == RotaryLayout.INTERLEAVED) {
-            NDArray pairs = x.reshape(s.slice(0, s.dimension() - 1).add(dim / 2, 2)); // (..., D/2, 2)
-            int last = s.dimension(); // DJL's split takes no negative axis
-            NDList ab = pairs.split(2, last);
-            return ab.get(1).neg().concat(ab.get(0), last).reshape(s);
+            return x.reshape(lead.add(dim / 2, 2)).flip(s.dimension()).reshape(s); // pairs are neighbours
         }
-        int last = s.dimension() - 1;
-        NDList halves = x.split(2, last);
-        return halves.get(1).neg().concat(halves.get(0), last);
+        return x.reshape(lead.add(2, dim / 2)).flip(s.dimension() - 1).reshape(s); // pairs are i and i + D/2
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.bert4j.checkpoint.HfConfig;
 import org.bert4j.model.EncoderModel;
+import org.bert4j.nn.SparseTableGradients;
 import org.bert4j.pretrained.LoadedModel;
 import org.bert4j.pretrained.ModelBuilder;
 import org.bert4j.train.objective.CombinedObjective;
@@ -41,6 +42,7 @@ public final class Bert4jTrainingPass implements TrainingPass {
     private final List<TrainableParameter> parameters;
     private final Optimizer optimizer;
     private final TrainingFlops flops;
+    private final SparseTableGradients tokenTable;
     private float firstLoss = Float.NaN;
     private float lastLoss = Float.NaN;
 
@@ -57,6 +59,7 @@ public final class Bert4jTrainingPass implements TrainingPass {
         this.optimizer = new AdamW(parameters, AdamSettings.bert());
         this.flops = TrainingFlops.of(model, shape);
         model.requireGradients();
+        this.tokenTable = model.useSparseTokenGradients();
     }
 
     @Override
@@ -83,6 +86,7 @@ public final class Bert4jTrainingPass implements TrainingPass {
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 loss = objective.compute(model, b, true).loss();
                 gc.backward(loss);
+                tokenTable.addToTables();
             }
             GradientClipping.clipGlobalNorm(parameters, 1.0, scope);
             optimizer.step(LEARNING_RATE); // AdamW clears the gradients as it reads them

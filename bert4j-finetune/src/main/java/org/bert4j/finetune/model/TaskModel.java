@@ -60,7 +60,7 @@ public final class TaskModel implements AutoCloseable {
     public NDArray forward(NDArray inputIds, NDArray tokenTypeIds, NDArray attentionMask, boolean training) {
         EncoderModel m = backbone.model();
         Encoder.Output states = m.encode(inputIds, tokenTypeIds, attentionMask, training);
-        ForwardContext ctx = training ? ForwardContext.training(1f) : ForwardContext.INFERENCE;
+        ForwardContext ctx = training ? ForwardContext.training(1f, inputIds.getManager()) : ForwardContext.INFERENCE;
         return head.forward(m, states, attentionMask, ctx);
     }
 

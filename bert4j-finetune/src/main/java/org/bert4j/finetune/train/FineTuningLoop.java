@@ -17,6 +17,7 @@ import org.bert4j.finetune.model.TaskModel;
 import org.bert4j.finetune.task.Feature;
 import org.bert4j.finetune.task.Task;
 import org.bert4j.nn.Scalars;
+import org.bert4j.nn.SparseTableGradients;
 import org.bert4j.train.data.BatchPlanner;
 import org.bert4j.train.loop.Seeds;
 import org.bert4j.train.optim.GradientClipping;
@@ -165,6 +166,7 @@ public final class FineTuningLoop<E, T, P> {
         int features = 0;
         for (int[] b : micro) features += b.length;
         long padId = model.encoder().spec().padTokenId();
+        SparseTableGradients tokenTable = model.encoder().useSparseTokenGradients();
         for (int m = 0; m < micro.size(); m++) {
             List<Feature<T>> batch = new ArrayList<>(micro.get(m).length);
             for (int i : micro.get(m)) batch.add(train.features().get(i));
@@ -178,6 +180,7 @@ public final class FineTuningLoop<E, T, P> {
                     // Scalars.like: a factor autograd saves must live in engine memory (see Scalars).
                     share = micro.size() == 1 ? loss : loss.mul(Scalars.like(loss, (double) batch.size() / features));
                     gc.backward(share);
+                    tokenTable.addToTables();
                 }
                 window.lossSum.addi(share.toType(DataType.FLOAT32, false));
                 window.examples += batch.size();

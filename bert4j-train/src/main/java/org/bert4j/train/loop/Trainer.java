@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.bert4j.model.EncoderModel;
 import org.bert4j.nn.Scalars;
+import org.bert4j.nn.SparseTableGradients;
 import org.bert4j.train.objective.LossDenominators;
 import org.bert4j.train.objective.ObjectiveOutput;
 import org.bert4j.train.objective.StepObjective;
@@ -120,6 +121,7 @@ public final class Trainer {
                 batches.add(c.train().assemble(scopes.get(m), b.epoch(), b.sequences()));
             }
             LossDenominators totals = LossDenominators.over(batches);
+            SparseTableGradients tokenTable = model.useSparseTokenGradients();
             long tokens = 0;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 for (int m = 0; m < micro; m++) {
@@ -131,6 +133,7 @@ public final class Trainer {
                     NDArray share = c.objective() instanceof StepObjective || micro == 1
                             ? out.loss() : out.loss().div(Scalars.like(out.loss(), micro));
                     gc.backward(share);
+                    tokenTable.addToTables();
                     window.add(share, out, batch);
                     tokens += batch.realTokens();
                     scopes.get(m).close(); // this micro-batch's graph goes before the next one is built

@@ -2,6 +2,7 @@ package org.bert4j.train.optim;
 
 import java.nio.FloatBuffer;
 import java.util.stream.IntStream;
+import org.bert4j.nn.HostStorage;
 
 /**
  * AdamW and LAMB over host memory ({@link HostStorage}), each element read and written once per pass. The engine

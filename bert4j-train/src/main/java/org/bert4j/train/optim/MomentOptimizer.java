@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.bert4j.nn.HostStorage;
 
 /**
  * What AdamW and LAMB share: Adam's first and second moments per parameter, the step count, the state file
