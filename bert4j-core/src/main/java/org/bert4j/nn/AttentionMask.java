@@ -10,8 +10,10 @@ import ai.djl.ndarray.types.DataType;
  * @param additive  (B, 1, 1, T): 0 where a key is real, a large negative number where it is padding
  * @param keep      (B, 1, 1, T): 1 / 0 in the compute type
  * @param keyCounts (B, 1, 1, 1): the number of real keys per sequence (softmax_plus, squared_relu)
+ * @param padded    whether any key is padding; when none is, the normalisers skip applying the mask, a pass over
+ *                  the (B, h, T, T) scores that would change nothing (packed pre-training batches are mostly full)
  */
-public record AttentionMask(NDArray additive, NDArray keep, NDArray keyCounts) {
+public record AttentionMask(NDArray additive, NDArray keep, NDArray keyCounts, boolean padded) {
 
     /** Large enough to zero a softmax weight, small enough to stay finite in float16. */
     static final float MASKED_SCORE = -30000f;
@@ -20,6 +22,7 @@ public record AttentionMask(NDArray additive, NDArray keep, NDArray keyCounts) {
         NDArray keep = attentionMask.toType(computeType, false).expandDims(1).expandDims(1); // (B, 1, 1, T)
         NDArray additive = keep.sub(1).mul(-MASKED_SCORE); // (B, 1, 1, T)
         NDArray counts = keep.sum(new int[] {-1}, true); // (B, 1, 1, 1)
-        return new AttentionMask(additive, keep, counts);
+        boolean padded = attentionMask.min().toType(DataType.FLOAT64, false).getDouble() == 0;
+        return new AttentionMask(additive, keep, counts, padded);
     }
 }

@@ -21,7 +21,7 @@ public interface ScoreNormalizer {
     record Softmax() implements ScoreNormalizer {
         @Override
         public NDArray normalize(NDArray scores, AttentionMask mask) {
-            return scores.add(mask.additive()).softmax(-1);
+            return (mask.padded() ? scores.add(mask.additive()) : scores).softmax(-1);
         }
 
         @Override
@@ -36,7 +36,8 @@ public interface ScoreNormalizer {
         @Override
         public NDArray normalize(NDArray scores, AttentionMask mask) {
             NDArray scale = mask.keyCounts().maximum(minKeys).log().div(Math.log(trainLength)); // (B, 1, 1, 1)
-            return scores.mul(scale).add(mask.additive()).softmax(-1);
+            NDArray scaled = scores.mul(scale);
+            return (mask.padded() ? scaled.add(mask.additive()) : scaled).softmax(-1);
         }
 
         @Override
@@ -48,7 +49,8 @@ public interface ScoreNormalizer {
         @Override
         public NDArray normalize(NDArray scores, AttentionMask mask) {
             NDArray r = ai.djl.nn.Activation.relu(scores);
-            return r.mul(r).mul(mask.keep()).div(mask.keyCounts());
+            NDArray squared = r.mul(r);
+            return (mask.padded() ? squared.mul(mask.keep()) : squared).div(mask.keyCounts());
         }
 
         @Override

@@ -1,6 +1,8 @@
 package org.bert4j.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +13,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonObject;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -87,7 +90,7 @@ class PropertyTest {
             ParameterInitializer.initialize(norm, m, DataType.FLOAT64, new Initialization.TruncatedNormal(0.5), 1, 3);
             Random random = new Random(5);
             double[] gain = new double[dim];
-            java.util.Arrays.fill(gain, 1);
+            Arrays.fill(gain, 1);
             if (withGain) {
                 gain = gaussian(random, dim);
                 norm.namedParameters().get("weight").set(m.create(gain));
@@ -137,6 +140,28 @@ class PropertyTest {
     }
 
     // ---------------------------------------------------------------- attention normalisers
+
+    /** Without padding the normalisers skip the mask; applying it anyway (all keys real) gives the same weights. */
+    @ParameterizedTest
+    @MethodSource("normalizers")
+    void anUnpaddedBatchSkipsTheMaskWithoutChangingTheWeights(AttentionNormalizer spec) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            long[][] ones = new long[2][TK];
+            for (long[] row : ones) Arrays.fill(row, 1);
+            AttentionMask skipped = AttentionMask.of(m.create(ones), DataType.FLOAT64);
+            assertFalse(skipped.padded(), "no key is padding");
+            AttentionMask applied = new AttentionMask(skipped.additive(), skipped.keep(), skipped.keyCounts(), true);
+            NDArray scores = m.create(Arrays.copyOf(scores(), 2 * 2 * 4 * TK), new Shape(2, 2, 4, TK));
+            ScoreNormalizer n = ScoreNormalizer.of(spec);
+            assertArrayEquals(n.normalize(scores, applied).toDoubleArray(),
+                    n.normalize(scores, skipped).toDoubleArray(), 0.0);
+        }
+    }
+
+    static Stream<AttentionNormalizer> normalizers() {
+        return Stream.of(new AttentionNormalizer.Softmax(), new AttentionNormalizer.SoftmaxPlus(512, 16),
+                new AttentionNormalizer.SquaredRelu());
+    }
 
     /** Scores (3, 2, 4, 520) with 512, 20 and 10 real keys; masked scores are positive too so masking is visible. */
     private static final long[] KEYS = {512, 20, 10};
@@ -399,7 +424,7 @@ class PropertyTest {
     }
 
     private static double[] slice(double[] v, int row, int dim) {
-        return java.util.Arrays.copyOfRange(v, row * dim, (row + 1) * dim);
+        return Arrays.copyOfRange(v, row * dim, (row + 1) * dim);
     }
 
     private static double dot(double[] a, int i, double[] b, int j, int dim) {
