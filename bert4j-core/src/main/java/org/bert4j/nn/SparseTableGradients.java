@@ -59,7 +59,9 @@ public final class SparseTableGradients {
             second.attach(scope);
             if (!HostStorage.sameMemory(first, second)) {
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray zero = weight.mul(0f);
+                    NDArray factor = Scalars.like(weight, 0); // in engine memory: autograd saves it (see Scalars)
+                    factor.attach(scope);
+                    NDArray zero = weight.mul(factor);
                     zero.attach(scope);
                     NDArray sum = zero.sum();
                     sum.attach(scope);
