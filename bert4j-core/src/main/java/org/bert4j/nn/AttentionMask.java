@@ -10,8 +10,9 @@ import ai.djl.ndarray.types.DataType;
  * @param additive  (B, 1, 1, T): 0 where a key is real, a large negative number where it is padding
  * @param keep      (B, 1, 1, T): 1 / 0 in the compute type
  * @param keyCounts (B, 1, 1, 1): the number of real keys per sequence (softmax_plus, squared_relu)
- * @param padded    whether any key is padding; when none is, the normalisers skip applying the mask, a pass over
- *                  the (B, h, T, T) scores that would change nothing (packed pre-training batches are mostly full)
+ * @param padded    whether any key is padding; when none is, {@link #addTo} and {@link #keepReal} skip their pass
+ *                  over the (B, h, T, T) scores, which would change nothing (packed pre-training batches are
+ *                  mostly full)
  */
 public record AttentionMask(NDArray additive, NDArray keep, NDArray keyCounts, boolean padded) {
 
@@ -24,5 +25,15 @@ public record AttentionMask(NDArray additive, NDArray keep, NDArray keyCounts, b
         NDArray counts = keep.sum(new int[] {-1}, true); // (B, 1, 1, 1)
         boolean padded = attentionMask.min().toType(DataType.FLOAT64, false).getDouble() == 0;
         return new AttentionMask(additive, keep, counts, padded);
+    }
+
+    /** scores + the additive mask (B, h, Tq, Tk); the scores themselves when no key is padding. */
+    public NDArray addTo(NDArray scores) {
+        return padded ? scores.add(additive) : scores;
+    }
+
+    /** x with the padding keys' columns zeroed (B, h, Tq, Tk); x itself when no key is padding. */
+    public NDArray keepReal(NDArray x) {
+        return padded ? x.mul(keep) : x;
     }
 }

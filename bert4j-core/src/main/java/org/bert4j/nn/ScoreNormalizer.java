@@ -21,7 +21,7 @@ public interface ScoreNormalizer {
     record Softmax() implements ScoreNormalizer {
         @Override
         public NDArray normalize(NDArray scores, AttentionMask mask) {
-            return (mask.padded() ? scores.add(mask.additive()) : scores).softmax(-1);
+            return mask.addTo(scores).softmax(-1);
         }
 
         @Override
@@ -36,8 +36,7 @@ public interface ScoreNormalizer {
         @Override
         public NDArray normalize(NDArray scores, AttentionMask mask) {
             NDArray scale = mask.keyCounts().maximum(minKeys).log().div(Math.log(trainLength)); // (B, 1, 1, 1)
-            NDArray scaled = scores.mul(scale);
-            return (mask.padded() ? scaled.add(mask.additive()) : scaled).softmax(-1);
+            return mask.addTo(scores.mul(scale)).softmax(-1);
         }
 
         @Override
@@ -49,8 +48,7 @@ public interface ScoreNormalizer {
         @Override
         public NDArray normalize(NDArray scores, AttentionMask mask) {
             NDArray r = ai.djl.nn.Activation.relu(scores);
-            NDArray squared = r.mul(r);
-            return (mask.padded() ? squared.mul(mask.keep()) : squared).div(mask.keyCounts());
+            return mask.keepReal(r.mul(r)).div(mask.keyCounts());
         }
 
         @Override

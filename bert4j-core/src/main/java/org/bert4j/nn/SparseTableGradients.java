@@ -53,11 +53,7 @@ public final class SparseTableGradients {
             return;
         }
         try (NDManager scope = weight.getManager().newSubManager()) {
-            NDArray first = weight.getGradient(); // a fresh zero array each call when there is no .grad yet
-            NDArray second = weight.getGradient();
-            first.attach(scope);
-            second.attach(scope);
-            if (!HostStorage.sameMemory(first, second)) {
+            if (gradientMemory(weight, scope) == null) {
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray factor = Scalars.like(weight, 0); // in engine memory: autograd saves it (see Scalars)
                     factor.attach(scope);
@@ -98,7 +94,11 @@ public final class SparseTableGradients {
     }
 
     private static void addRows(Lookup l) {
-        FloatBuffer target = gradientMemory(l);
+        FloatBuffer target = gradientMemory(l.table().value(), l.ids().getManager());
+        if (target == null) {
+            throw new IllegalStateException("the table " + l.table().shape() + " has no contiguous float32 gradient "
+                    + "to add its rows to (prepare the table first)");
+        }
         float[] rowGradients = l.rows().getGradient().toFloatArray();
         long[] ids = l.ids().toLongArray();
         int width = Math.toIntExact(l.table().shape().get(1));
@@ -110,19 +110,15 @@ public final class SparseTableGradients {
     }
 
     /**
-     * The table's {@code .grad} memory. DJL answers a missing gradient with a fresh zero array each call, and writes
-     * to that would be lost: two calls giving two addresses means there is no {@code .grad} (it was never prepared).
+     * The table's {@code .grad} memory, or null when it has none. DJL answers a missing gradient with a fresh zero
+     * array each call, and writes to that would be lost: two calls giving two addresses means there is no
+     * {@code .grad}. The two handles are attached to {@code scope}, so they go with it.
      */
-    private static FloatBuffer gradientMemory(Lookup l) {
-        NDArray weight = l.table().value();
+    private static FloatBuffer gradientMemory(NDArray weight, NDManager scope) {
         NDArray first = weight.getGradient();
         NDArray second = weight.getGradient();
-        first.attach(l.ids().getManager()); // handles only: freed with the pass
-        second.attach(l.ids().getManager());
-        if (!HostStorage.sameMemory(first, second)) {
-            throw new IllegalStateException("the table " + weight.getShape() + " has no contiguous float32 gradient "
-                    + "to add its rows to (prepare the table first)");
-        }
-        return HostStorage.floats(first);
+        first.attach(scope);
+        second.attach(scope);
+        return HostStorage.sameMemory(first, second) ? HostStorage.floats(first) : null;
     }
 }

@@ -65,8 +65,8 @@ public final class TaskModels {
             if (!report.missing().isEmpty()) log.println("freshly initialised (not in the checkpoint): " + String.join(", ", report.missing()));
             if (!report.unexpected().isEmpty()) log.println("not used (pre-training or other heads): " + summary(report.unexpected()));
             model.initialize(seed);
-            ParameterInitializer.initialize(head, model.manager(), model.dataType(), head.initialization(spec.initialization()), spec.numLayers(),
-                    seed);
+            ParameterInitializer.initialize(head, model.manager(), model.dataType(), head.initialization(spec.initialization()),
+                    spec.numLayers(), seed);
             LoadedModel loaded = new LoadedModel(model, family, report, tokenizer);
             return new TaskModel(loaded, head, task.config(), maxLength);
         } catch (RuntimeException e) {

@@ -107,6 +107,7 @@ public final class FineTuningLoop<E, T, P> {
     public FineTuneState run(FineTuneState start) {
         if (start.stopped()) return start;
         model.requireGradients();
+        SparseTableGradients tokenTable = model.encoder().useSparseTokenGradients();
         EarlyStopping stopping = new EarlyStopping(settings.metric(), EarlyStopping.higherIsBetter(settings.metric()),
                 settings.patience(), start.stopping());
         long step = start.step();
@@ -125,7 +126,7 @@ public final class FineTuningLoop<E, T, P> {
             while (step < total && !stopped) {
                 long stepStart = System.nanoTime();
                 List<int[]> micro = plan.subList(batchInEpoch, Math.min(plan.size(), batchInEpoch + settings.accumulation()));
-                step(micro, step, window);
+                step(micro, tokenTable, step, window);
                 double lr = settings.learningRate() * settings.schedule().multiplier(step);
                 optimizer.step((float) lr);
                 if (!optimizer.clearsGradients()) Gradients.zero(parameters);
@@ -162,11 +163,10 @@ public final class FineTuningLoop<E, T, P> {
     }
 
     /** Forward and backward over one step's micro-batches, then clipping (the norm before it kept for the log). */
-    private void step(List<int[]> micro, long step, Window window) {
+    private void step(List<int[]> micro, SparseTableGradients tokenTable, long step, Window window) {
         int features = 0;
         for (int[] b : micro) features += b.length;
         long padId = model.encoder().spec().padTokenId();
-        SparseTableGradients tokenTable = model.encoder().useSparseTokenGradients();
         for (int m = 0; m < micro.size(); m++) {
             List<Feature<T>> batch = new ArrayList<>(micro.get(m).length);
             for (int i : micro.get(m)) batch.add(train.features().get(i));

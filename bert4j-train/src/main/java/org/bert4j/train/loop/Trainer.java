@@ -62,6 +62,7 @@ public final class Trainer {
     public TrainerState run(TrainerState start) {
         EncoderModel model = c.model();
         model.requireGradients();
+        SparseTableGradients tokenTable = model.useSparseTokenGradients();
         DataCursor cursor = new DataCursor(c.plans(), start.epoch(), start.batchInEpoch());
         long step = start.step();
         long tokens = start.tokens();
@@ -77,7 +78,7 @@ public final class Trainer {
                 long stepStart = System.nanoTime();
                 float alpha = settings.residualScale(step);
                 model.setResidualScale(alpha);
-                tokens += accumulateGradients(model, cursor, step, window);
+                tokens += accumulateGradients(model, tokenTable, cursor, step, window);
                 double lr = settings.peakLearningRate() * c.schedule().multiplier(step);
                 try (NDManager scope = model.manager().newSubManager()) {
                     NDArray norm = settings.clipNorm() > 0
@@ -110,7 +111,8 @@ public final class Trainer {
      * (masked tokens, pairs), which makes the accumulated gradient that of one large batch; any other objective's
      * loss is divided by the micro-batch count.
      */
-    private long accumulateGradients(EncoderModel model, DataCursor cursor, long step, TrainingWindow window) {
+    private long accumulateGradients(EncoderModel model, SparseTableGradients tokenTable, DataCursor cursor, long step,
+                                     TrainingWindow window) {
         int micro = settings.accumulation();
         List<NDManager> scopes = new ArrayList<>(micro);
         List<TrainingBatch> batches = new ArrayList<>(micro);
@@ -121,7 +123,6 @@ public final class Trainer {
                 batches.add(c.train().assemble(scopes.get(m), b.epoch(), b.sequences()));
             }
             LossDenominators totals = LossDenominators.over(batches);
-            SparseTableGradients tokenTable = model.useSparseTokenGradients();
             long tokens = 0;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 for (int m = 0; m < micro; m++) {
