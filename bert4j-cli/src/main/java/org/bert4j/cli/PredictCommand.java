@@ -46,7 +46,7 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--max-length", paramLabel = "N", description = "tokens per input (default: the length it was fine-tuned with)")
     int maxLength;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "inputs per batch (default 64)")
+    @Option(names = "--batch-size", paramLabel = "N", description = "inputs per batch at most (default 64; fewer when rows are long)")
     int batchSize = 64;
 
     @Override

@@ -73,6 +73,21 @@ public record EncoderSpec(
     /** True when the token table is narrower than the hidden size (ALBERT, small ELECTRA generators). */
     public boolean factorisedEmbedding() { return embeddingSize != hiddenSize; }
 
+    /**
+     * Elements of the largest array one layer makes for one row of {@code length} tokens: the attention scores
+     * (heads·T²) or the widest projection (T × the FFN's or GAU's width), whichever is larger. What callers size
+     * inference batches by.
+     */
+    public long largestLayerArrayPerRow(int length) {
+        long width = hiddenSize;
+        long scoreMaps = 1;
+        if (mixer instanceof TokenMixer.MultiHeadAttention m) scoreMaps = m.numHeads();
+        if (mixer instanceof TokenMixer.GatedAttentionUnit g) width = Math.max(width, 2L * g.expansion() + g.keySize());
+        if (feedForward instanceof FeedForward.Dense f) width = Math.max(width, f.intermediateSize());
+        if (feedForward instanceof FeedForward.Gated f) width = Math.max(width, 2L * f.intermediateSize());
+        return Math.max(scoreMaps * length * length, width * length);
+    }
+
     /** Number of distinct layer parameter sets. */
     public int layerParameterSets() {
         return sharing instanceof Sharing.Grouped g ? g.groups() : numLayers;

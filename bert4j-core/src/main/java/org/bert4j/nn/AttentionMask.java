@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.DataType;
  * @param additive  (B, 1, 1, T): 0 where a key is real, a large negative number where it is padding
  * @param keep      (B, 1, 1, T): 1 / 0 in the compute type
  * @param keyCounts (B, 1, 1, 1): the number of real keys per sequence (softmax_plus, squared_relu)
- * @param padded    whether any key is padding; when none is, {@link #addTo} and {@link #keepReal} skip their pass
+ * @param padded    whether any key is padding; when none is, {@link #addInPlace} and {@link #keepReal} skip their pass
  *                  over the (B, h, T, T) scores, which would change nothing (packed pre-training batches are
  *                  mostly full)
  */
@@ -27,9 +27,12 @@ public record AttentionMask(NDArray additive, NDArray keep, NDArray keyCounts, b
         return new AttentionMask(additive, keep, counts, padded);
     }
 
-    /** scores + the additive mask (B, h, Tq, Tk); the scores themselves when no key is padding. */
-    public NDArray addTo(NDArray scores) {
-        return padded ? scores.add(additive) : scores;
+    /**
+     * Adds the additive mask into {@code scores} (B, h, Tq, Tk) itself and returns them: no second array of their
+     * size. Safe under autograd for scores no op saved for its backward (a matmul's output: matmul keeps its inputs).
+     */
+    public NDArray addInPlace(NDArray scores) {
+        return padded ? scores.addi(additive) : scores;
     }
 
     /** x with the padding keys' columns zeroed (B, h, Tq, Tk); x itself when no key is padding. */

@@ -52,8 +52,8 @@ public final class GatedAttentionUnit extends Module {
             k = k.add(keyOffset.value());
         }
         PositionContext.QueryKey qk = positions.rotate(q, k);
-        NDArray scores = qk.query().matMul(qk.key().transpose(0, 2, 1)); // (B, T, T)
-        scores = scores.div(Scalars.like(scores, Math.sqrt(keySize)));
+        NDArray query = qk.query().div(Scalars.like(qk.query(), Math.sqrt(keySize))); // on q: smaller than the scores
+        NDArray scores = query.matMul(qk.key().transpose(0, 2, 1)); // (B, T, T), the normaliser's to overwrite
         NDArray weights = normalizer.normalize(scores.expandDims(1), positions.mask()).squeeze(1); // (B, T, T)
         weights = Dropout.apply(weights, attentionDropout, ctx);
         NDArray gated = uvz.get(0).mul(weights.matMul(uvz.get(1))); // (B, T, e)

@@ -7,6 +7,9 @@ import ai.djl.ndarray.types.Shape;
  * Multi-head scaled dot-product attention, softmax(QKᵀ/√d_h + mask)·V then the output projection (Vaswani et al.;
  * HF {@code BertSelfAttention} + {@code BertSelfOutput.dense}). RoPE, when the model has it, rotates q and k per
  * head after projection and before scaling. Dropout after the output projection belongs to the residual.
+ *
+ * <p>The (B, h, T, T) scores outgrow every other array of a pass as T grows, so no step makes another one of their
+ * size that it need not: 1/√d_h scales q instead, and the padding mask is added to the scores in place.
  */
 public final class MultiHeadAttention extends Module {
 
@@ -35,8 +38,9 @@ public final class MultiHeadAttention extends Module {
     public NDArray forward(NDArray x, PositionContext positions, ForwardContext ctx) {
         PositionContext.QueryKey qk = positions.rotate(splitHeads(query.forward(x)), splitHeads(key.forward(x)));
         NDArray v = positions.rotateValue(splitHeads(value.forward(x))); // (B, h, T, d_h)
-        NDArray scores = qk.query().matMul(qk.key().transpose(0, 1, 3, 2)); // (B, h, T, T)
-        scores = scores.div(Scalars.like(scores, Math.sqrt(headSize)));
+        // Scaling q rather than the scores costs a pass over (B, h, T, d_h) instead of one over (B, h, T, T).
+        NDArray q = qk.query().div(Scalars.like(qk.query(), Math.sqrt(headSize)));
+        NDArray scores = q.matMul(qk.key().transpose(0, 1, 3, 2)); // (B, h, T, T), the normaliser's to overwrite
         NDArray weights = Dropout.apply(normalizer.normalize(scores, positions.mask()), attentionDropout, ctx);
         NDArray context = weights.matMul(v).transpose(0, 2, 1, 3); // (B, T, h, d_h)
         Shape s = x.getShape();

@@ -6,6 +6,7 @@ import org.bert4j.config.AttentionNormalizer;
 /** Scores (B, h, Tq, Tk) → attention weights, honouring the padding mask (MODELS.md, GAU-α). */
 public interface ScoreNormalizer {
 
+    /** May overwrite {@code scores}, which callers pass fresh from the matmul and do not use again. */
     NDArray normalize(NDArray scores, AttentionMask mask);
 
     String describe();
@@ -21,7 +22,7 @@ public interface ScoreNormalizer {
     record Softmax() implements ScoreNormalizer {
         @Override
         public NDArray normalize(NDArray scores, AttentionMask mask) {
-            return mask.addTo(scores).softmax(-1);
+            return mask.addInPlace(scores).softmax(-1);
         }
 
         @Override
@@ -36,7 +37,7 @@ public interface ScoreNormalizer {
         @Override
         public NDArray normalize(NDArray scores, AttentionMask mask) {
             NDArray scale = mask.keyCounts().maximum(minKeys).log().div(Math.log(trainLength)); // (B, 1, 1, 1)
-            return mask.addTo(scores.mul(scale)).softmax(-1);
+            return mask.addInPlace(scores.mul(scale)).softmax(-1);
         }
 
         @Override

@@ -29,11 +29,24 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Real weights, independent implementation: bge-small-zh-v1.5 and all-MiniLM-L6-v2 converted to HF directories
- * and run by bert4j give ONNX Runtime's hidden states at every layer ONNX exposes, on a padded batch, ≤ 1e-4.
+ * and run by bert4j give ONNX Runtime's hidden states at every layer ONNX exposes, on a padded batch of single texts
+ * and a question-passage pair (segment ids 1, hundreds of positions), ≤ 1e-4.
  */
 class OnnxParityTest {
 
     private static final List<String> ZH = List.of("今天天气很好，我们去公园散步吧。", "银行卡丢了怎么办", "北京是中国的首都，也是一座历史悠久的城市，有很多名胜古迹。");
+    /**
+     * A question and a 381-character passage (CMRC 2018 trial): segment ids 1 and positions far past the short texts',
+     * which the QA and sentence-pair tasks depend on.
+     */
+    private static final String[] ZH_PAIR = {"生命数耗完即算为什么？", "基于《跑跑卡丁车》与《泡泡堂》上所开发的游戏，由韩国Nexon开发与发行。"
+            + "中国大陆由盛大游戏运营，这是Nexon时隔6年再次授予盛大网络其游戏运营权。台湾由游戏橘子运营。玩家以水枪、小枪、锤子或是水炸弹泡封敌人"
+            + "(玩家或NPC)，即为一泡封，将水泡击破为一踢爆。若水泡未在时间内踢爆，则会从水泡中释放或被队友救援(即为一救援)。每次泡封会减少生命数，"
+            + "生命数耗完即算为踢爆。重生者在一定时间内为无敌状态，以踢爆数计分较多者获胜，规则因模式而有差异。以2V2、4V4随机配对的方式，玩家可依胜场数"
+            + "爬牌位(依序为原石、铜牌、银牌、金牌、白金、钻石、大师) ，可选择经典、热血、狙击等模式进行游戏。若游戏中离，则4分钟内不得进行配对"
+            + "(每次中离+4分钟)。开放时间为暑假或寒假期间内不定期开放，8人经典模式随机配对，采计分方式，活动时间内分数越多，终了时可依该名次获得奖励。"};
+    private static final String[] EN_PAIR = {"Who jumps?", "The quick brown fox jumps over the lazy dog, again and again, "
+            + "while the dog sleeps in the sun and the farmer watches from the porch of the old house by the river."};
     private static final List<String> EN = List.of("The quick brown fox jumps over the lazy dog.", "Hello world",
             "Transformers compute contextual embeddings for every token in a sentence, padded or not.");
 
@@ -60,7 +73,9 @@ class OnnxParityTest {
         try (LoadedModel m = HfDirectory.load(dir);
              TextTokenizer tok = TextTokenizer.load(m.tokenizer(), 512);
              NDManager batch = NDManager.newBaseManager()) {
-            List<Encoding> enc = texts.stream().map(tok::encode).toList();
+            List<Encoding> enc = new ArrayList<>(texts.stream().map(tok::encode).toList());
+            String[] pair = name.startsWith("bge-small-zh") ? ZH_PAIR : EN_PAIR;
+            enc.add(tok.encodePair(pair[0], pair[1]));
             TextTokenizer.Batch b = TextTokenizer.pad(batch, enc, 0);
             Encoder.Output out = m.model().encode(b.inputIds(), b.tokenTypeIds(), b.attentionMask(), false);
 
@@ -100,7 +115,7 @@ class OnnxParityTest {
                 }
             }
             // Padding changes nothing: each sequence alone gives its rows of the padded batch.
-            for (int i = 0; i < texts.size(); i++) {
+            for (int i = 0; i < enc.size(); i++) {
                 TextTokenizer.Batch single = TextTokenizer.pad(batch, List.of(enc.get(i)), 0);
                 NDArray alone = m.model().encode(single.inputIds(), single.tokenTypeIds(), single.attentionMask(), false).last();
                 int n = enc.get(i).getIds().length;

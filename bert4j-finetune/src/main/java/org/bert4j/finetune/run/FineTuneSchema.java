@@ -73,7 +73,7 @@ public final class FineTuneSchema {
             text("eval.metric", "", "dev metric that picks best/ and drives early stopping; empty: the task's headline "
                     + "(accuracy, micro_f1, spearman); 'loss' is the dev loss"),
             integer("eval.patience", "0", "stop after this many evaluations without a better dev metric (0 = never)"),
-            integer("eval.batch_size", "64", "examples per evaluation batch"),
+            integer("eval.batch_size", "64", "examples per evaluation batch at most (fewer when rows are long, so no layer array passes 16 MiB)"),
             integer("checkpoint.keep", "2", "checkpoints kept (one is written at each evaluation)"),
             integer("tapt.steps", "0", "task-adaptive pre-training first: MLM steps on the training texts (0 = none)"),
             number("tapt.lr", "1e-4", "TAPT peak learning rate"),
