@@ -2,7 +2,8 @@ package org.bert4j.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.bert4j.family.Families;
+import org.bert4j.checkpoint.HfConfig;
+import org.bert4j.pretrained.ModelBuilder;
 import org.bert4j.testing.TinyModels;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class EncoderSpecTest {
 
     private static EncoderSpec spec(String variant) {
-        return Families.forModelType(TinyModels.config(variant).get("model_type").getAsString()).spec(TinyModels.hf(variant));
+        HfConfig config = TinyModels.hf(variant);
+        return ModelBuilder.family(config).spec(config);
     }
 
     @Test

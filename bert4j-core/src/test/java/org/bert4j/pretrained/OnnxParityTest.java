@@ -69,12 +69,13 @@ class OnnxParityTest {
         byte[] edited = OnnxGraphEditor.withExtraOutputs(onnx, List.copyOf(extra));
 
         Path dir = OfflineModels.resolve(name);
-        List<String> texts = name.startsWith("bge-small-zh") ? ZH : EN;
+        boolean chinese = name.startsWith("bge-small-zh");
+        List<String> texts = chinese ? ZH : EN;
+        String[] pair = chinese ? ZH_PAIR : EN_PAIR;
         try (LoadedModel m = HfDirectory.load(dir);
              TextTokenizer tok = TextTokenizer.load(m.tokenizer(), 512);
              NDManager batch = NDManager.newBaseManager()) {
             List<Encoding> enc = new ArrayList<>(texts.stream().map(tok::encode).toList());
-            String[] pair = name.startsWith("bge-small-zh") ? ZH_PAIR : EN_PAIR;
             enc.add(tok.encodePair(pair[0], pair[1]));
             TextTokenizer.Batch b = TextTokenizer.pad(batch, enc, 0);
             Encoder.Output out = m.model().encode(b.inputIds(), b.tokenTypeIds(), b.attentionMask(), false);

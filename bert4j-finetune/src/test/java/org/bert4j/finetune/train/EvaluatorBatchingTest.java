@@ -30,15 +30,20 @@ class EvaluatorBatchingTest {
     @TempDir
     Path tmp;
 
+    private static final SingleLabelClassification TASK = new SingleLabelClassification(LabelSet.of(List.of("0", "1")), false);
+
+    /** A tiny random BERT with a two-class head. */
+    private TaskModel tinyClassifier() {
+        return TaskModels.startFrom(TinyTaskModels.pretrained(tmp.resolve("base"), "bert", 1), TASK, 0.0, 32, 5, TinyTaskModels.QUIET);
+    }
+
     private static Feature<Void> feature(int rows, int length) {
         return new Feature<>(0, Collections.nCopies(rows, new EncodedText(new long[length], new long[length])), null);
     }
 
     @Test
     void batchesHoldWhatTheArrayBudgetAllows() {
-        SingleLabelClassification task = new SingleLabelClassification(LabelSet.of(List.of("0", "1")), false);
-        try (TaskModel model = TaskModels.startFrom(TinyTaskModels.pretrained(tmp.resolve("base"), "bert", 1), task, 0.0, 32, 5,
-                TinyTaskModels.QUIET)) {
+        try (TaskModel model = tinyClassifier()) {
             assertEquals(64, Evaluator.batchFrom(model, feature(1, 32), 64), "short rows: the batch size rules");
             assertEquals((4 << 20) / (2 * 300 * 300), Evaluator.batchFrom(model, feature(1, 300), 64), "2·300² elements a row");
             assertEquals((4 << 20) / (4 * 2 * 300 * 300), Evaluator.batchFrom(model, feature(4, 300), 64), "a feature of 4 rows costs 4");
@@ -51,13 +56,11 @@ class EvaluatorBatchingTest {
         Random random = new Random(3);
         List<SequenceExample<String>> examples = new ArrayList<>();
         for (int i = 0; i < 12; i++) examples.add(new SequenceExample<>(SequenceInput.of(TinyTaskModels.text(random)), i % 2 == 0 ? "0" : "1"));
-        SingleLabelClassification task = new SingleLabelClassification(LabelSet.of(List.of("0", "1")), false);
-        try (TaskModel model = TaskModels.startFrom(TinyTaskModels.pretrained(tmp.resolve("base"), "bert", 1), task, 0.0, 32, 5,
-                TinyTaskModels.QUIET);
+        try (TaskModel model = tinyClassifier();
              InputEncoder encoder = new InputEncoder(model.tokenizer(), 32, model.encoder().spec())) {
-            FeatureSet<SequenceExample<String>, Integer> data = FeatureSet.of(task, examples, encoder);
-            Evaluator.Result<ClassPrediction> one = Evaluator.run(model, task, data, 1, true);
-            Evaluator.Result<ClassPrediction> all = Evaluator.run(model, task, data, 12, true);
+            FeatureSet<SequenceExample<String>, Integer> data = FeatureSet.of(TASK, examples, encoder);
+            Evaluator.Result<ClassPrediction> one = Evaluator.run(model, TASK, data, 1, true);
+            Evaluator.Result<ClassPrediction> all = Evaluator.run(model, TASK, data, 12, true);
             for (int i = 0; i < examples.size(); i++) {
                 double[] a = one.predictions().get(i).probabilities();
                 double[] b = all.predictions().get(i).probabilities();
