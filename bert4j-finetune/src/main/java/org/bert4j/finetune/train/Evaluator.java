@@ -39,6 +39,7 @@ public final class Evaluator {
     }
 
     public static <E, T, P> Result<P> run(TaskModel model, Task<E, T, P> task, FeatureSet<E, T> data, int batchSize, boolean scored) {
+        if (batchSize < 1) throw new IllegalArgumentException("--batch-size (eval.batch_size) must be at least 1, got " + batchSize);
         List<Feature<T>> features = data.features();
         Integer[] order = new Integer[features.size()];
         Arrays.setAll(order, i -> i);

@@ -1,6 +1,8 @@
 package org.bert4j.finetune.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,6 +69,8 @@ class EvaluatorBatchingTest {
                 for (int k = 0; k < a.length; k++) assertEquals(a[k], b[k], 1e-5, "example " + i);
             }
             assertEquals(one.loss(), all.loss(), 1e-5);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Evaluator.run(model, TASK, data, 0, true));
+            assertTrue(e.getMessage().contains("--batch-size"), e.getMessage());
         }
     }
 }
