@@ -43,13 +43,21 @@ public record EncoderSpec(
         positive(errors, "embedding_size", embeddingSize);
         if (typeVocabSize < 0) errors.add("type_vocab_size must be ≥ 0, got " + typeVocabSize);
         if (mixer instanceof TokenMixer.MultiHeadAttention m) {
-            positive(errors, "num_attention_heads", m.numHeads());
-            if (m.numHeads() > 0 && hiddenSize % m.numHeads() != 0) {
-                errors.add("hidden_size " + hiddenSize + " is not a multiple of num_attention_heads " + m.numHeads());
-            }
+            heads(errors, hiddenSize, m.numHeads());
             if (position instanceof PositionEncoding.Rotary && m.numHeads() > 0 && (hiddenSize / m.numHeads()) % 2 != 0) {
                 errors.add("rotary positions need an even head size, got " + hiddenSize / m.numHeads());
             }
+        }
+        if (mixer instanceof TokenMixer.DisentangledAttention m) {
+            heads(errors, hiddenSize, m.numHeads());
+            if (m.positionTerms() > 0 && !(position instanceof PositionEncoding.Relative)) {
+                errors.add("pos_att_type needs relative positions (relative_attention)");
+            }
+        }
+        if (position instanceof PositionEncoding.Relative r) {
+            if (!(mixer instanceof TokenMixer.DisentangledAttention)) errors.add("relative positions need disentangled attention");
+            positive(errors, "max_relative_positions", r.maxRelativePositions());
+            if (r.absoluteInputPositions() < 0) errors.add("max_position_embeddings must be ≥ 0, got " + r.absoluteInputPositions());
         }
         if (mixer instanceof TokenMixer.GatedAttentionUnit g) {
             positive(errors, "intermediate_size (GAU expansion)", g.expansion());
@@ -66,6 +74,13 @@ public record EncoderSpec(
         if (!errors.isEmpty()) throw new IllegalArgumentException("invalid encoder spec: " + String.join("; ", errors));
     }
 
+    private static void heads(List<String> errors, int hiddenSize, int heads) {
+        positive(errors, "num_attention_heads", heads);
+        if (heads > 0 && hiddenSize % heads != 0) {
+            errors.add("hidden_size " + hiddenSize + " is not a multiple of num_attention_heads " + heads);
+        }
+    }
+
     private static void positive(List<String> errors, String key, int value) {
         if (value <= 0) errors.add(key + " must be > 0, got " + value);
     }
@@ -75,13 +90,19 @@ public record EncoderSpec(
 
     /**
      * Elements of the largest array one layer makes for one row of {@code length} tokens: the attention scores
-     * (heads·T²) or the widest projection (T × the FFN's or GAU's width), whichever is larger. What callers size
+     * (heads·T²) or the widest projection (T × the FFN's or GAU's width, or DeBERTa's heads × relative rows),
+     * whichever is larger. What callers size
      * inference batches by.
      */
     public long largestLayerArrayPerRow(int length) {
         long width = hiddenSize;
         long scoreMaps = 1;
         if (mixer instanceof TokenMixer.MultiHeadAttention m) scoreMaps = m.numHeads();
+        if (mixer instanceof TokenMixer.DisentangledAttention m) {
+            scoreMaps = m.numHeads();
+            // c2p and p2c first score every query (key) against all 2·span relative rows: (B, h, T, 2·span).
+            if (m.positionTerms() > 0) width = Math.max(width, 2L * m.numHeads() * ((PositionEncoding.Relative) position).span());
+        }
         if (mixer instanceof TokenMixer.GatedAttentionUnit g) width = Math.max(width, 2L * g.expansion() + g.keySize());
         if (feedForward instanceof FeedForward.Dense f) width = Math.max(width, f.intermediateSize());
         if (feedForward instanceof FeedForward.Gated f) width = Math.max(width, 2L * f.intermediateSize());

@@ -6,8 +6,19 @@ package org.bert4j.config;
  * @param mlm          the masked-LM head, or {@link MlmHead.None}
  * @param pooler       tanh(W·h_CLS + b) (BERT, ALBERT)
  * @param sentencePair NSP / SOP classifier Linear(d, 2) on the pooled output
+ * @param replacedTokenDetection the activation of ELECTRA's discriminator head, Linear(d, 1)(act(W·h + b)) on every
+ *                     token; null when the model has no such head
  */
-public record HeadSpec(MlmHead mlm, boolean pooler, boolean sentencePair) {
+public record HeadSpec(MlmHead mlm, boolean pooler, boolean sentencePair, Activation replacedTokenDetection) {
+
+    /** Heads without a replaced-token-detection head. */
+    public HeadSpec(MlmHead mlm, boolean pooler, boolean sentencePair) {
+        this(mlm, pooler, sentencePair, null);
+    }
+
+    public boolean hasMlm() { return !(mlm instanceof MlmHead.None); }
+
+    public boolean hasReplacedTokenDetection() { return replacedTokenDetection != null; }
 
     public sealed interface MlmHead {
         /** BERT: LN(act(W·h + b))·Eᵀ + b_vocab, decoder tied to the token table. */

@@ -53,5 +53,12 @@ public record SequenceClassifierSpec(String architecture, Layout layout, double 
          * invented.
          */
         record FirstTokenLinear() implements Layout {}
+
+        /**
+         * DeBERTa v2/v3 (HF {@code ContextPooler}): h₀, {@code pooler.dense} Linear(d, d), the activation
+         * ({@code pooler_hidden_act}), dropout, {@code classifier} Linear(d, C). The dense layer is the head's, not
+         * the backbone's.
+         */
+        record ContextPooler(Activation activation) implements Layout {}
     }
 }

@@ -16,11 +16,15 @@ final class ConfigKeys {
     private ConfigKeys() {}
 
     static Activation activation(HfConfig c, String fallback) {
-        String name = c.optString("hidden_act", fallback);
+        return activation(c, "hidden_act", fallback);
+    }
+
+    static Activation activation(HfConfig c, String key, String fallback) {
+        String name = c.optString(key, fallback);
         try {
             return Activation.fromHf(name);
         } catch (IllegalArgumentException e) {
-            throw c.invalid("hidden_act", e.getMessage());
+            throw c.invalid(key, e.getMessage());
         }
     }
 

@@ -10,7 +10,8 @@ public final class Families {
     private static final Map<String, Family> BY_TYPE = new LinkedHashMap<>();
 
     static {
-        for (Family f : List.of(new Bert(), new Roberta(), new Albert(), new RoFormer(), new RoFormerV2(), new GauAlpha())) {
+        for (Family f : List.of(new Bert(), new Roberta(), new Albert(), new RoFormer(), new RoFormerV2(), new GauAlpha(),
+                new Electra(), new DebertaV2())) {
             BY_TYPE.put(f.modelType(), f);
         }
     }

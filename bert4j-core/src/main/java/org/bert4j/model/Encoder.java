@@ -12,11 +12,12 @@ import org.bert4j.nn.InputEmbeddings;
 import org.bert4j.nn.Module;
 import org.bert4j.nn.Norm;
 import org.bert4j.nn.PositionContext;
+import org.bert4j.nn.RelativePositionEmbeddings;
 import org.bert4j.nn.RotaryPositionEncoding;
 
 /**
  * The backbone: embeddings, a stack of L layers (some possibly the same object, ALBERT), an optional final norm
- * (pre-norm models). Knows nothing of heads or training. Build it with {@link EncoderFactory}.
+ * (pre-norm models), DeBERTa's shared relative position table. Knows nothing of heads or training. Build it with {@link EncoderFactory}.
  */
 public final class Encoder extends Module {
 
@@ -26,11 +27,13 @@ public final class Encoder extends Module {
     private final RotaryPositionEncoding rotary;
     private final boolean rotateValues;
     private final Norm finalNorm;
+    private final RelativePositionEmbeddings relative;
 
     Encoder(EncoderSpec spec, InputEmbeddings embeddings, String layerOwnerName, Module layerOwner, List<EncoderLayer> stack,
-            RotaryPositionEncoding rotary, boolean rotateValues, Norm finalNorm) {
+            RotaryPositionEncoding rotary, boolean rotateValues, Norm finalNorm, RelativePositionEmbeddings relative) {
         this.spec = spec;
         this.embeddings = addChild("embeddings", embeddings);
+        this.relative = relative == null ? null : addChild("relative_embeddings", relative);
         addChild(layerOwnerName, layerOwner);
         this.stack = List.copyOf(stack);
         this.rotary = rotary;
@@ -53,8 +56,10 @@ public final class Encoder extends Module {
         NDArray maskIds = attentionMask != null ? attentionMask : inputIds.onesLike();
         NDArray x = embeddings.forward(inputIds, types, ctx); // (B, T, d)
         int length = (int) inputIds.getShape().get(1);
+        NDManager pass = inputIds.getManager();
         PositionContext positions = new PositionContext(AttentionMask.of(maskIds, x.getDataType()), rotary,
-                rotary == null ? null : rotary.tables(inputIds.getManager(), length, x.getDataType()), rotateValues);
+                rotary == null ? null : rotary.tables(pass, length, x.getDataType()), rotateValues,
+                relative == null ? null : relative.context(pass, length, ctx));
         List<NDArray> states = new ArrayList<>(stack.size() + 1);
         states.add(x);
         for (EncoderLayer layer : stack) {

@@ -2,12 +2,16 @@ package org.bert4j.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.bert4j.config.AttentionNormalizer;
+import org.bert4j.config.EmbeddingOrder;
 import org.bert4j.config.EncoderSpec;
 import org.bert4j.config.FeedForward;
 import org.bert4j.config.PositionEncoding;
 import org.bert4j.config.Residual;
 import org.bert4j.config.Sharing;
 import org.bert4j.config.TokenMixer;
+import org.bert4j.nn.AttentionBlock;
+import org.bert4j.nn.DisentangledSelfAttention;
 import org.bert4j.nn.EmbeddingTable;
 import org.bert4j.nn.EncoderLayer;
 import org.bert4j.nn.FeedForwardBlock;
@@ -19,6 +23,7 @@ import org.bert4j.nn.Module;
 import org.bert4j.nn.ModuleList;
 import org.bert4j.nn.MultiHeadAttention;
 import org.bert4j.nn.Norm;
+import org.bert4j.nn.RelativePositionEmbeddings;
 import org.bert4j.nn.ResidualRule;
 import org.bert4j.nn.RotaryPositionEncoding;
 import org.bert4j.nn.ScoreNormalizer;
@@ -56,7 +61,23 @@ public final class EncoderFactory {
             rotateValues = r.rotateValues();
         }
         Norm finalNorm = spec.residual() == Residual.PRE_NORM ? Norm.of(spec.normalization(), spec.hiddenSize()) : null;
-        return new Encoder(spec, embeddings, ownerName, owner, stack, rotary, rotateValues, finalNorm);
+        RelativePositionEmbeddings relative = null;
+        if (spec.position() instanceof PositionEncoding.Relative r) {
+            relative = new RelativePositionEmbeddings(r, spec.hiddenSize(),
+                    r.normalizeTable() ? Norm.of(spec.normalization(), spec.hiddenSize()) : null, spec.hiddenDropout());
+        }
+        return new Encoder(spec, embeddings, ownerName, owner, stack, rotary, rotateValues, finalNorm, relative);
+    }
+
+    private static AttentionBlock attention(EncoderSpec spec) {
+        int d = spec.hiddenSize();
+        if (spec.mixer() instanceof TokenMixer.DisentangledAttention a) {
+            // DeBERTa's XSoftmax is a plain softmax over the unmasked keys.
+            return new DisentangledSelfAttention(d, a.numHeads(), a.contentToPosition(), a.positionToContent(),
+                    a.shareAttentionKey(), ScoreNormalizer.of(new AttentionNormalizer.Softmax()), spec.attentionDropout());
+        }
+        TokenMixer.MultiHeadAttention m = (TokenMixer.MultiHeadAttention) spec.mixer();
+        return new MultiHeadAttention(d, m.numHeads(), m.bias(), ScoreNormalizer.of(m.normalizer()), spec.attentionDropout());
     }
 
     private static int rotaryDim(EncoderSpec spec) {
@@ -73,9 +94,13 @@ public final class EncoderFactory {
             positions = new EmbeddingTable(a.maxPositions(), e);
             offset = a.offset();
         }
+        if (spec.position() instanceof PositionEncoding.Relative r && r.absoluteInputPositions() > 0) {
+            positions = new EmbeddingTable(r.absoluteInputPositions(), e);
+        }
         Linear projection = spec.factorisedEmbedding() ? new Linear(e, spec.hiddenSize(), spec.embeddingProjectionBias()) : null;
+        int normWidth = spec.embeddingOrder() == EmbeddingOrder.PROJECT_THEN_NORM_THEN_DROPOUT ? spec.hiddenSize() : e;
         return new InputEmbeddings(new EmbeddingTable(spec.vocabSize(), e), segments, positions, offset,
-                Norm.of(spec.normalization(), e), spec.embeddingOrder(), spec.hiddenDropout(), projection);
+                Norm.of(spec.normalization(), normWidth), spec.embeddingOrder(), spec.hiddenDropout(), projection);
     }
 
     private static EncoderLayer layer(EncoderSpec spec) {
@@ -87,9 +112,7 @@ public final class EncoderFactory {
                     ScoreNormalizer.of(g.normalizer()), g.bias(), spec.attentionDropout());
             return new GauLayer(gau, Norm.of(spec.normalization(), d), residual, residualName, spec.hiddenDropout());
         }
-        TokenMixer.MultiHeadAttention m = (TokenMixer.MultiHeadAttention) spec.mixer();
-        MultiHeadAttention attention = new MultiHeadAttention(d, m.numHeads(), m.bias(),
-                ScoreNormalizer.of(m.normalizer()), spec.attentionDropout());
+        AttentionBlock attention = attention(spec);
         if (spec.feedForward() instanceof FeedForward.None) {
             throw new IllegalArgumentException("a multi-head attention layer needs a feed-forward block");
         }

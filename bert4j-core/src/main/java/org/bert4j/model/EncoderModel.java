@@ -7,6 +7,7 @@ import org.bert4j.config.EncoderSpec;
 import org.bert4j.config.HeadSpec;
 import org.bert4j.head.MlmHead;
 import org.bert4j.head.Pooler;
+import org.bert4j.head.ReplacedTokenDetectionHead;
 import org.bert4j.head.SentencePairHead;
 import org.bert4j.nn.DropoutMasks;
 import org.bert4j.nn.ForwardContext;
@@ -15,7 +16,7 @@ import org.bert4j.nn.SparseTableGradients;
 
 /**
  * An encoder with its pre-training heads and the manager that owns their parameters. Parameter paths start with
- * {@code encoder.}, {@code mlm.}, {@code pooler.}, {@code sentence_pair.}. Close it to free the weights.
+ * {@code encoder.}, {@code mlm.}, {@code pooler.}, {@code sentence_pair.}, {@code rtd.}. Close it to free the weights.
  */
 public final class EncoderModel extends Module implements AutoCloseable {
 
@@ -27,6 +28,7 @@ public final class EncoderModel extends Module implements AutoCloseable {
     private final MlmHead mlm;
     private final Pooler pooler;
     private final SentencePairHead sentencePair;
+    private final ReplacedTokenDetectionHead replacedTokenDetection;
     private float residualScale = 1f;
     private SparseTableGradients sparseTokenGradients;
 
@@ -40,6 +42,8 @@ public final class EncoderModel extends Module implements AutoCloseable {
         this.mlm = m == null ? null : addChild("mlm", m);
         this.pooler = heads.pooler() ? addChild("pooler", new Pooler(spec.hiddenSize())) : null;
         this.sentencePair = heads.sentencePair() ? addChild("sentence_pair", new SentencePairHead(spec.hiddenSize())) : null;
+        this.replacedTokenDetection = heads.hasReplacedTokenDetection()
+                ? addChild("rtd", new ReplacedTokenDetectionHead(spec.hiddenSize(), heads.replacedTokenDetection())) : null;
     }
 
     /** The block tree with parameters not yet set: fill them from a checkpoint or {@link #initialize}. */
@@ -94,6 +98,9 @@ public final class EncoderModel extends Module implements AutoCloseable {
     public Pooler pooler() { return pooler; }
 
     public SentencePairHead sentencePair() { return sentencePair; }
+
+    /** ELECTRA's discriminator head, or null. */
+    public ReplacedTokenDetectionHead replacedTokenDetection() { return replacedTokenDetection; }
 
     /** α of the residual warm-up (RoFormerV2 from scratch); 1 for inference and fine-tuning. */
     public float residualScale() { return residualScale; }

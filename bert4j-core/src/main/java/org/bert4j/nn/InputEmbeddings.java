@@ -5,8 +5,9 @@ import ai.djl.ndarray.types.DataType;
 import org.bert4j.config.EmbeddingOrder;
 
 /**
- * token (+ segment) (+ learned absolute position) → norm and dropout in the family's order → optional E→d
- * projection (ALBERT {@code embedding_hidden_mapping_in}, ELECTRA/RoFormer {@code embeddings_project}).
+ * token (+ segment) (+ learned absolute position), then norm, dropout and the optional E→d projection (ALBERT
+ * {@code embedding_hidden_mapping_in}, ELECTRA/RoFormer {@code embeddings_project}, DeBERTa {@code embed_proj}) in
+ * the family's {@link EmbeddingOrder}.
  */
 public final class InputEmbeddings extends Module {
 
@@ -45,9 +46,14 @@ public final class InputEmbeddings extends Module {
             NDArray ids = inputIds.getManager().arange(positionOffset, positionOffset + length, 1, DataType.INT64);
             x = x.add(positions.forward(ids)); // (T, E) broadcast over B
         }
-        x = order == EmbeddingOrder.NORM_THEN_DROPOUT
-                ? Dropout.apply(norm.forward(x), dropout, ctx)
-                : norm.forward(Dropout.apply(x, dropout, ctx));
+        return switch (order) {
+            case NORM_THEN_DROPOUT -> project(Dropout.apply(norm.forward(x), dropout, ctx));
+            case DROPOUT_THEN_NORM -> project(norm.forward(Dropout.apply(x, dropout, ctx)));
+            case PROJECT_THEN_NORM_THEN_DROPOUT -> Dropout.apply(norm.forward(project(x)), dropout, ctx);
+        }; // (B, T, d)
+    }
+
+    private NDArray project(NDArray x) {
         return projection == null ? x : projection.forward(x); // (B, T, d)
     }
 

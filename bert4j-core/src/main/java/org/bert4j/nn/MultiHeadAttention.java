@@ -11,7 +11,7 @@ import ai.djl.ndarray.types.Shape;
  * <p>The (B, h, T, T) scores outgrow every other array of a pass as T grows, so no step makes another one of their
  * size that it need not: 1/√d_h scales q instead, and the padding mask is added to the scores in place.
  */
-public final class MultiHeadAttention extends Module {
+public final class MultiHeadAttention extends AttentionBlock {
 
     private final int hidden;
     private final int heads;
@@ -35,6 +35,7 @@ public final class MultiHeadAttention extends Module {
         this.output = addChild("output", new Linear(hidden, hidden, bias));
     }
 
+    @Override
     public NDArray forward(NDArray x, PositionContext positions, ForwardContext ctx) {
         PositionContext.QueryKey qk = positions.rotate(splitHeads(query.forward(x)), splitHeads(key.forward(x)));
         NDArray v = positions.rotateValue(splitHeads(value.forward(x))); // (B, h, T, d_h)

@@ -8,12 +8,12 @@ public final class TransformerLayer extends EncoderLayer {
     private final ResidualRule residual;
     private final String residualName;
     private final double hiddenDropout;
-    private final MultiHeadAttention attention;
+    private final AttentionBlock attention;
     private final Norm attentionNorm;
     private final FeedForwardBlock feedForward;
     private final Norm feedForwardNorm;
 
-    public TransformerLayer(MultiHeadAttention attention, Norm attentionNorm, FeedForwardBlock feedForward,
+    public TransformerLayer(AttentionBlock attention, Norm attentionNorm, FeedForwardBlock feedForward,
                             Norm feedForwardNorm, ResidualRule residual, String residualName, double hiddenDropout) {
         this.residual = residual;
         this.residualName = residualName;

@@ -105,7 +105,7 @@ public final class HfDirectory {
 
     /** HF nests the backbone under its prefix ({@code bert.}) only in classes with heads. */
     public static boolean hasPretrainingHeads(HeadSpec heads) {
-        return !(heads.mlm() instanceof HeadSpec.MlmHead.None) || heads.sentencePair();
+        return heads.hasMlm() || heads.sentencePair() || heads.hasReplacedTokenDetection();
     }
 
     private static void swapIn(Path staging, Path target) throws IOException {

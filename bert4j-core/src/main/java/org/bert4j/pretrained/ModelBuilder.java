@@ -90,7 +90,9 @@ public final class ModelBuilder {
             }
             if (wanted.pooler() && !pooler) absent.add("pooler");
             if (wanted.sentencePair() && !pair) absent.add("sentence_pair");
-            return new HeadSpec(mlmHead, pooler, pair);
+            boolean rtd = wanted.hasReplacedTokenDetection() && hasAny(probe, "rtd.", source, map, prefixed);
+            if (wanted.hasReplacedTokenDetection() && !rtd) absent.add("rtd");
+            return new HeadSpec(mlmHead, pooler, pair, rtd ? wanted.replacedTokenDetection() : null);
         }
     }
 

@@ -102,7 +102,9 @@ class FamilyRoundTripTest {
             assertEquals(model.namedParameters().keySet(), grads.keySet());
             // Softmax is shift-invariant per query row, so a key bias (adding q·b_k to a whole row) gets no gradient
             // unless RoPE makes it position-dependent.
-            boolean keyBiasInvariant = !(model.spec().position() instanceof PositionEncoding.Rotary);
+            // DeBERTa's c2p term makes it position-dependent too: q·(W_k·P_δ + b_k) varies with δ.
+            boolean keyBiasInvariant = !(model.spec().position() instanceof PositionEncoding.Rotary)
+                    && !(model.spec().position() instanceof PositionEncoding.Relative);
             double scale = grads.values().stream().mapToDouble(FamilyRoundTripTest::maxAbs).max().orElse(0);
             for (Map.Entry<String, double[]> e : grads.entrySet()) {
                 String path = e.getKey();
@@ -119,8 +121,8 @@ class FamilyRoundTripTest {
     }
 
     /**
-     * A random-weighted sum of the MLM logits at positions 1..2 (real in every sequence), plus the pooler and the
-     * sentence-pair logits when the model has them, so every head parameter is on the loss's path.
+     * A random-weighted sum of the MLM logits at positions 1..2 (real in every sequence), plus the replaced-token,
+     * pooler and sentence-pair logits when the model has them, so every head parameter is on the loss's path.
      */
     private static NDArray scalarLoss(EncoderModel model, NDArray h, NDManager m) {
         DataType type = h.getDataType();
@@ -131,6 +133,10 @@ class FamilyRoundTripTest {
             loss = logits.mul(TinyModels.randomWeights(m, type, 7, logits.getShape().getShape())).sum();
         } else {
             loss = few.mul(TinyModels.randomWeights(m, type, 7, few.getShape().getShape())).sum();
+        }
+        if (model.replacedTokenDetection() != null) {
+            NDArray rtd = model.replacedTokenDetection().logits(few); // (3, 2)
+            loss = loss.add(rtd.mul(TinyModels.randomWeights(m, type, 10, rtd.getShape().getShape())).sum());
         }
         if (model.pooler() != null) {
             NDArray pooled = model.pooler().forward(h);
@@ -277,6 +283,39 @@ class FamilyRoundTripTest {
                 expected.put("use_bias", variant.endsWith("_bias"));
                 expected.put("norm_eps", 1e-7);
                 expected.put("type_vocab_size", 2);
+            }
+            case "electra" -> {
+                expected.put("architectures", variant.endsWith("_generator") ? "ElectraForMaskedLM" : "ElectraForPreTraining");
+                expected.put("num_attention_heads", 2);
+                expected.put("intermediate_size", 32);
+                expected.put("hidden_act", "gelu");
+                expected.put("embedding_size", 8);
+                expected.put("layer_norm_eps", 1e-12);
+                expected.put("max_position_embeddings", 40);
+                expected.put("type_vocab_size", 2);
+            }
+            case "deberta-v2" -> {
+                boolean v3 = variant.equals("deberta_v3");
+                expected.put("architectures", "DebertaV2ForMaskedLM");
+                expected.put("num_attention_heads", 2);
+                expected.put("intermediate_size", 32);
+                expected.put("hidden_act", "gelu");
+                expected.put("layer_norm_eps", 1e-7);
+                expected.put("relative_attention", true);
+                expected.put("share_att_key", v3);
+                expected.put("position_biased_input", !v3);
+                expected.put("position_buckets", v3 ? 8 : -1);
+                expected.put("max_relative_positions", v3 ? 16 : 6);
+                expected.put("norm_rel_ebd", v3 ? "layer_norm" : "none");
+                expected.put("type_vocab_size", v3 ? 0 : 2);
+                if (!v3) {
+                    expected.put("embedding_size", 8);
+                    expected.put("max_position_embeddings", 40);
+                }
+                JsonElement terms = c.get("pos_att_type");
+                assertNotNull(terms, variant + ": config.json lacks pos_att_type");
+                assertEquals(Set.of("p2c", "c2p"), terms.getAsJsonArray().asList().stream()
+                        .map(JsonElement::getAsString).collect(Collectors.toSet()));
             }
             default -> throw new AssertionError(type);
         }
@@ -461,6 +500,70 @@ class FamilyRoundTripTest {
                     absent.addAll(biases);
                 }
                 absent.add(l + "2.gau.i_dense.weight");
+            }
+            case "electra" -> {
+                String l = "electra.encoder.layer.";
+                present.put("electra.embeddings.word_embeddings.weight", new long[] {60, 8});
+                present.put("electra.embeddings.position_embeddings.weight", new long[] {40, 8});
+                present.put("electra.embeddings.token_type_embeddings.weight", new long[] {2, 8});
+                present.put("electra.embeddings.LayerNorm.weight", new long[] {8});
+                present.put("electra.embeddings_project.weight", new long[] {16, 8});
+                present.put("electra.embeddings_project.bias", new long[] {16});
+                present.put(l + "0.attention.self.query.weight", new long[] {16, 16});
+                present.put(l + "1.output.LayerNorm.bias", new long[] {16});
+                if (variant.endsWith("_generator")) {
+                    present.put("generator_predictions.dense.weight", new long[] {8, 16});
+                    present.put("generator_predictions.dense.bias", new long[] {8});
+                    present.put("generator_predictions.LayerNorm.weight", new long[] {8});
+                    present.put("generator_predictions.LayerNorm.bias", new long[] {8});
+                    present.put("generator_lm_head.bias", new long[] {60});
+                    absent.addAll(List.of("generator_lm_head.weight", "discriminator_predictions.dense.weight"));
+                } else {
+                    present.put("discriminator_predictions.dense.weight", new long[] {16, 16});
+                    present.put("discriminator_predictions.dense.bias", new long[] {16});
+                    present.put("discriminator_predictions.dense_prediction.weight", new long[] {1, 16});
+                    present.put("discriminator_predictions.dense_prediction.bias", new long[] {1});
+                    absent.addAll(List.of("generator_predictions.dense.weight", "generator_lm_head.bias"));
+                }
+                absent.add("electra.pooler.dense.weight");
+            }
+            case "deberta-v2" -> {
+                boolean v3 = variant.equals("deberta_v3");
+                int e = v3 ? 16 : 8;
+                String l = "deberta.encoder.layer.";
+                present.put("deberta.embeddings.word_embeddings.weight", new long[] {60, e});
+                present.put("deberta.embeddings.LayerNorm.weight", new long[] {16});
+                present.put("deberta.embeddings.LayerNorm.bias", new long[] {16});
+                present.put(l + "0.attention.self.query_proj.weight", new long[] {16, 16});
+                present.put(l + "0.attention.self.query_proj.bias", new long[] {16});
+                present.put(l + "0.attention.self.key_proj.bias", new long[] {16});
+                present.put(l + "1.attention.self.value_proj.weight", new long[] {16, 16});
+                present.put(l + "1.attention.output.dense.weight", new long[] {16, 16});
+                present.put(l + "1.attention.output.LayerNorm.weight", new long[] {16});
+                present.put(l + "1.intermediate.dense.weight", new long[] {32, 16});
+                present.put(l + "1.output.dense.weight", new long[] {16, 32});
+                present.put(l + "1.output.LayerNorm.bias", new long[] {16});
+                present.put("cls.predictions.transform.dense.weight", new long[] {e, 16});
+                present.put("cls.predictions.transform.LayerNorm.weight", new long[] {e});
+                present.put("cls.predictions.bias", new long[] {60});
+                absent.addAll(List.of("cls.predictions.decoder.weight", "deberta.pooler.dense.weight"));
+                if (v3) {
+                    present.put("deberta.encoder.rel_embeddings.weight", new long[] {16, 16}); // 2 × 8 buckets
+                    present.put("deberta.encoder.LayerNorm.weight", new long[] {16});
+                    present.put("deberta.encoder.LayerNorm.bias", new long[] {16});
+                    absent.addAll(List.of("deberta.embeddings.position_embeddings.weight",
+                            "deberta.embeddings.token_type_embeddings.weight", "deberta.embeddings.embed_proj.weight",
+                            l + "0.attention.self.pos_key_proj.weight", l + "0.attention.self.pos_query_proj.weight"));
+                } else {
+                    present.put("deberta.encoder.rel_embeddings.weight", new long[] {12, 16}); // 2 × 6 offsets
+                    present.put("deberta.embeddings.position_embeddings.weight", new long[] {40, 8});
+                    present.put("deberta.embeddings.token_type_embeddings.weight", new long[] {2, 8});
+                    present.put("deberta.embeddings.embed_proj.weight", new long[] {16, 8});
+                    present.put(l + "0.attention.self.pos_key_proj.weight", new long[] {16, 16});
+                    present.put(l + "0.attention.self.pos_key_proj.bias", new long[] {16});
+                    present.put(l + "1.attention.self.pos_query_proj.weight", new long[] {16, 16});
+                    absent.addAll(List.of("deberta.embeddings.embed_proj.bias", "deberta.encoder.LayerNorm.weight"));
+                }
             }
             default -> throw new AssertionError(type);
         }

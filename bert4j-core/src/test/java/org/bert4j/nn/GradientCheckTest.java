@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Autograd against float64 central finite differences, (L(θ+ε) − L(θ−ε)) / 2ε with ε = 1e-6, for the blocks with
- * hand-written math (RMS norm, GAU with both normalisers, RoPE, attention with RoPE) and two whole tiny models.
+ * hand-written math (RMS norm, GAU with both normalisers, RoPE, attention with RoPE) and whole tiny models
+ * (RoFormerV2, GAU-α, DeBERTa v3 and v2 with its other switches).
  * The loss is a fixed random-weighted sum of the output, so every output entry matters with its own weight.
  */
 class GradientCheckTest {
@@ -249,7 +250,7 @@ class GradientCheckTest {
 
     /** The MLM logits of a tiny float64 model, weighted at real positions; a few entries of several parameters. */
     @ParameterizedTest
-    @ValueSource(strings = {"roformer_v2", "roformer_v2_factorised", "gau_alpha"})
+    @ValueSource(strings = {"roformer_v2", "roformer_v2_factorised", "gau_alpha", "deberta_v3", "deberta_v2_unshared"})
     void wholeTinyModel(String variant) {
         JsonObject config = TinyModels.config(variant);
         try (LoadedModel loaded = ModelBuilder.create(TinyModels.hf(config), DataType.FLOAT64, 9);
@@ -268,6 +269,16 @@ class GradientCheckTest {
                             "encoder.layers.0.attention.query.weight", "encoder.layers.0.attention.key.weight",
                             "encoder.layers.1.attention.value.weight", "encoder.layers.1.ffn.input.weight",
                             "encoder.layers.1.ffn.output.weight");
+            if (variant.startsWith("deberta")) {
+                // No segments in v3; the relative table (and its norm), the key bias and the position projections.
+                names = new ArrayList<>(List.of("encoder.embeddings.tokens.weight", "encoder.relative_embeddings.table.weight",
+                        "encoder.layers.0.attention.query.weight", "encoder.layers.0.attention.key.bias",
+                        "encoder.layers.1.attention.value.weight", "encoder.layers.1.ffn.input.weight"));
+                names.addAll(variant.equals("deberta_v3")
+                        ? List.of("encoder.relative_embeddings.norm.weight", "encoder.relative_embeddings.norm.bias")
+                        : List.of("encoder.layers.0.attention.position_key.weight", "encoder.layers.1.attention.position_query.bias",
+                                "encoder.embeddings.projection.weight", "encoder.embeddings.positions.weight"));
+            }
             if (variant.endsWith("_factorised")) {
                 names = new ArrayList<>(names);
                 names.add("encoder.embeddings.projection.weight");

@@ -102,17 +102,30 @@ class BadInputTest {
         String message = loadFails();
         assertMentions(message, config.toString(), "'model_type'", "bart");
         for (Family f : Families.all()) assertMentions(message, f.modelType());
-        assertEquals(6, Families.all().size());
+        assertEquals(8, Families.all().size());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bert", "roberta", "albert", "roformer", "roformer_v2"})
+    @ValueSource(strings = {"bert", "roberta", "albert", "roformer", "roformer_v2", "electra", "deberta_v3"})
     void headsNotDividingHiddenSizeNameTheKey(String variant) {
         JsonObject c = TinyModels.config(variant);
         c.addProperty("num_attention_heads", 3);
         CheckpointException e = assertThrows(CheckpointException.class,
                 () -> ModelBuilder.create(TinyModels.hf(c), DataType.FLOAT32, 1).close());
         assertMentions(e.getMessage(), "test-config.json", "'num_attention_heads'", "3", "16");
+    }
+
+    @Test
+    void debertaSettingsBert4jDoesNotBuildNameTheirKey() {
+        JsonObject unknownTerm = TinyModels.config("deberta_v3");
+        unknownTerm.addProperty("pos_att_type", "p2c|p2p");
+        CheckpointException e = assertThrows(CheckpointException.class,
+                () -> ModelBuilder.create(TinyModels.hf(unknownTerm), DataType.FLOAT32, 1).close());
+        assertMentions(e.getMessage(), "test-config.json", "'pos_att_type'", "p2p");
+        JsonObject convolution = TinyModels.config("deberta_v3");
+        convolution.addProperty("conv_kernel_size", 3);
+        e = assertThrows(CheckpointException.class, () -> ModelBuilder.create(TinyModels.hf(convolution), DataType.FLOAT32, 1).close());
+        assertMentions(e.getMessage(), "'conv_kernel_size'");
     }
 
     @Test

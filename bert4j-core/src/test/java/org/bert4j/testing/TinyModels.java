@@ -3,6 +3,7 @@ package org.bert4j.testing;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,14 +21,16 @@ public final class TinyModels {
 
     /** Every variant the family tests run over; {@code _bias} and {@code _factorised} are config variants. */
     public static final List<String> VARIANTS = List.of("bert", "roberta", "albert", "roformer", "roformer_factorised",
-            "roformer_v2", "roformer_v2_bias", "roformer_v2_factorised", "gau_alpha", "gau_alpha_bias");
+            "roformer_v2", "roformer_v2_bias", "roformer_v2_factorised", "gau_alpha", "gau_alpha_bias",
+            "electra", "electra_generator", "deberta_v3", "deberta_v2_unshared");
 
     private TinyModels() {}
 
     /** The config.json of a variant (a fresh object each call, so tests may edit it). */
     public static JsonObject config(String variant) {
         JsonObject o = new JsonObject();
-        String type = variant.replace("_bias", "").replace("_factorised", "");
+        String type = variant.replace("_bias", "").replace("_factorised", "").replace("_generator", "");
+        if (type.startsWith("deberta")) type = "deberta-v2";
         o.addProperty("model_type", type);
         o.addProperty("vocab_size", VOCAB);
         o.addProperty("hidden_size", HIDDEN);
@@ -63,6 +66,36 @@ public final class TinyModels {
                 o.addProperty("attention_key_size", 8);
                 o.addProperty("hidden_act", "swish");
                 o.addProperty("use_bias", variant.endsWith("_bias"));
+            }
+            case "electra" -> {
+                o.addProperty("embedding_size", 8);
+                if (variant.endsWith("_generator")) {
+                    JsonArray architectures = new JsonArray();
+                    architectures.add("ElectraForMaskedLM");
+                    o.add("architectures", architectures);
+                }
+            }
+            case "deberta-v2" -> {
+                o.addProperty("relative_attention", true);
+                JsonArray terms = new JsonArray();
+                terms.add("p2c");
+                terms.add("c2p");
+                o.add("pos_att_type", terms);
+                if (variant.equals("deberta_v3")) {
+                    // v3's shape, small: log buckets (8, so positions 5+ apart share buckets), shared keys, normed table.
+                    o.addProperty("position_buckets", 8);
+                    o.addProperty("max_relative_positions", 16);
+                    o.addProperty("share_att_key", true);
+                    o.addProperty("norm_rel_ebd", "layer_norm");
+                    o.addProperty("position_biased_input", false);
+                    o.addProperty("type_vocab_size", 0);
+                } else {
+                    // v2 with its other switches: plain offsets clamped at ±6, own position projections, factorised input.
+                    o.addProperty("max_relative_positions", 6);
+                    o.addProperty("share_att_key", false);
+                    o.addProperty("position_biased_input", true);
+                    o.addProperty("embedding_size", 8);
+                }
             }
             default -> { }
         }

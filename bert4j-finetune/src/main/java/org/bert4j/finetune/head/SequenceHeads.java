@@ -23,6 +23,7 @@ public final class SequenceHeads {
         if (layout instanceof SequenceClassifierSpec.Layout.FirstTokenTwoLayer t) {
             return new FirstTokenTwoLayerHead(spec, t.activation(), hidden, outputs);
         }
+        if (layout instanceof SequenceClassifierSpec.Layout.ContextPooler c) return new ContextPoolerHead(spec, c.activation(), hidden, outputs);
         return new FirstTokenLinearHead(spec, hidden, outputs);
     }
 
@@ -45,9 +46,10 @@ public final class SequenceHeads {
      * row with one output: BERT and ALBERT keep their sequence head (pooler, dropout, {@code classifier}) and its
      * dropout key; RoBERTa's class uses the pooler too (not its two-layer sequence head), with
      * {@code hidden_dropout_prob}; RoFormerV2 and GAU-α, which HF lacks, keep their first-token {@code classifier},
-     * named {@code RoFormerV2ForMultipleChoice} and {@code GAUAlphaForMultipleChoice}. RoFormer's class summarises
-     * each row with HF's {@code SequenceSummary}, by default at the last position, which is padding in a padded
-     * batch; bert4j does not build that head, and says so rather than save a model HF would run differently.
+     * named {@code RoFormerV2ForMultipleChoice} and {@code GAUAlphaForMultipleChoice}; DeBERTa keeps its context
+     * pooler and {@code classifier}. RoFormer's and ELECTRA's classes summarise each row with HF's
+     * {@code SequenceSummary} (RoFormer's by default at the last position, which is padding in a padded batch);
+     * bert4j does not build that head, and says so rather than save a model HF would run differently.
      */
     public static SequenceClassifierSpec multipleChoice(Family family, SequenceClassifierSpec sequence, EncoderSpec encoder) {
         String name = sequence.architecture();
@@ -55,9 +57,8 @@ public final class SequenceHeads {
         String architecture = name.substring(0, name.length() - SEQUENCE.length()) + "ForMultipleChoice";
         if (sequence.layout() instanceof SequenceClassifierSpec.Layout.FirstTokenTwoLayer) {
             if (!family.modelType().equals("roberta")) {
-                throw new IllegalArgumentException(architecture + " summarises each option with HF's SequenceSummary (the last "
-                        + "position by default), which bert4j does not build: multiple choice needs a BERT, RoBERTa, ALBERT, "
-                        + "RoFormerV2 or GAU-α model");
+                throw new IllegalArgumentException(architecture + " summarises each option with HF's SequenceSummary, which "
+                        + "bert4j does not build: multiple choice needs a BERT, RoBERTa, ALBERT, DeBERTa, RoFormerV2 or GAU-α model");
             }
             return new SequenceClassifierSpec(architecture, new SequenceClassifierSpec.Layout.PooledLinear(), encoder.hiddenDropout(), null);
         }

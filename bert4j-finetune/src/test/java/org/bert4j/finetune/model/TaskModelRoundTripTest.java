@@ -65,7 +65,12 @@ class TaskModelRoundTripTest {
             "roformer, roformer., RoFormerForSequenceClassification, '', "
                     + "'classifier.dense.weight classifier.dense.bias classifier.out_proj.weight classifier.out_proj.bias', ''",
             "roformer_v2, roformer., RoFormerV2ForSequenceClassification, classifier_dropout, 'classifier.weight classifier.bias', ''",
-            "gau_alpha, gau_alpha., GAUAlphaForSequenceClassification, classifier_dropout, 'classifier.weight classifier.bias', ''"})
+            "gau_alpha, gau_alpha., GAUAlphaForSequenceClassification, classifier_dropout, 'classifier.weight classifier.bias', ''",
+            "electra, electra., ElectraForSequenceClassification, classifier_dropout, "
+                    + "'classifier.dense.weight classifier.dense.bias classifier.out_proj.weight classifier.out_proj.bias', ''",
+            // DeBERTa's ContextPooler belongs to the head: pooler.dense at the root, not deberta.pooler.
+            "deberta_v3, deberta., DebertaV2ForSequenceClassification, cls_dropout, "
+                    + "'pooler.dense.weight pooler.dense.bias classifier.weight classifier.bias', pooler.dense.weight"})
     void savedModelReloadsBitExactUnderHfNames(String variant, String prefix, String architecture, String dropoutKey,
                                                String headKeys, String poolerKey) throws IOException {
         Path base = TinyTaskModels.pretrained(tmp.resolve("base"), variant, 1);
@@ -90,7 +95,7 @@ class TaskModelRoundTripTest {
 
         JsonObject config = JsonParser.parseString(Files.readString(saved.resolve("config.json"))).getAsJsonObject();
         assertEquals(architecture, config.getAsJsonArray("architectures").get(0).getAsString());
-        assertEquals(variant, config.get("model_type").getAsString());
+        assertEquals(TinyModels.config(variant).get("model_type").getAsString(), config.get("model_type").getAsString());
         assertEquals(3, config.get("num_labels").getAsInt());
         assertEquals("pos", config.getAsJsonObject("id2label").get("1").getAsString());
         assertEquals(2, config.getAsJsonObject("label2id").get("neutral").getAsInt());

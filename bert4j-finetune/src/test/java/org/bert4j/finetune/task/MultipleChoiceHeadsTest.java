@@ -49,6 +49,13 @@ class MultipleChoiceHeadsTest {
             assertEquals(e.pooler(), head.usesPooler(), e.variant());
             assertEquals(classifier, shapes(head), e.variant());
         }
+        // DebertaV2ForMultipleChoice keeps the context pooler of its sequence class.
+        TaskHeadModule deberta = head("deberta_v3", new JsonObject(), Double.NaN);
+        assertEquals("DebertaV2ForMultipleChoice", deberta.config().getAsJsonArray("architectures").get(0).getAsString());
+        Map<String, String> pooled = new TreeMap<>(classifier);
+        pooled.put("pooler.dense.weight", "(16, 16)");
+        pooled.put("pooler.dense.bias", "(16)");
+        assertEquals(pooled, shapes(deberta));
     }
 
     @Test
@@ -68,8 +75,10 @@ class MultipleChoiceHeadsTest {
     }
 
     @Test
-    void roformerIsRefusedWithTheReason() {
+    void roformerAndElectraAreRefusedWithTheReason() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> head("roformer", new JsonObject(), Double.NaN));
         assertTrue(e.getMessage().startsWith("RoFormerForMultipleChoice summarises each option with HF's SequenceSummary"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> head("electra", new JsonObject(), Double.NaN));
+        assertTrue(e.getMessage().startsWith("ElectraForMultipleChoice summarises each option with HF's SequenceSummary"), e.getMessage());
     }
 }

@@ -32,7 +32,7 @@ class HeadOverfitTest {
     private static final int EXAMPLES = 8;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"bert", "roberta", "albert", "roformer", "roformer_v2", "gau_alpha"})
+    @ValueSource(strings = {"bert", "roberta", "albert", "roformer", "roformer_v2", "gau_alpha", "electra", "deberta_v3"})
     void everyHeadLayoutMemorisesAClassificationSet(String variant) {
         Random random = new Random(3);
         List<SequenceExample<String>> examples = new ArrayList<>();
