@@ -81,9 +81,14 @@ public final class BenchCommand implements Callable<Integer> {
     boolean train;
 
     @Option(names = "--family", paramLabel = "F[,F...]", split = ",", defaultValue = "bert",
-            description = "with --train: bert4j families to build (bert, roberta, albert, roformer_v2, gau_alpha); "
-                    + "the first is compared with DJL on the last line, the others with the first (default ${DEFAULT-VALUE})")
+            description = "with --train: bert4j families to build (bert, roberta, albert, roformer_v2, gau_alpha, electra, "
+                    + "deberta_v3; the last two train by replaced-token detection, as their presets do); the first is "
+                    + "compared with DJL on the last line, the others with the first (default ${DEFAULT-VALUE})")
     List<String> families;
+
+    @Option(names = "--mlm-only", description = "with --train: MLM on electra and deberta_v3 models too, to compare "
+            + "their encoders with BERT's at the same work")
+    boolean mlmOnly;
 
     @Option(names = "--layers", paramLabel = "L", defaultValue = "12", description = "with --train (default ${DEFAULT-VALUE})")
     int layers;
@@ -139,7 +144,7 @@ public final class BenchCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            TrainBench.run(new TrainBench.Settings(families, shape, intermediate != null, warmup, iterations),
+            TrainBench.run(new TrainBench.Settings(families, shape, intermediate != null, mlmOnly, warmup, iterations),
                     EngineThreads.apply(threads), out);
             return 0;
         }

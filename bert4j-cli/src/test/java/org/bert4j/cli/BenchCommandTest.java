@@ -64,7 +64,13 @@ class BenchCommandTest {
         Matcher m = DJL_RATIO.matcher(last);
         assertTrue(m.matches(), "last line: " + last);
         assertTrue(Double.parseDouble(m.group(1)) > 0, last);
-        for (String engine : List.of("bert4j roformer_v2", "bert4j bert", "djl")) {
+        assertRowsTrain(lines, "bert4j roformer_v2", "bert4j bert", "djl");
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("ratio bert4j roformer_v2 vs bert4j bert: ")), String.join("\n", lines));
+    }
+
+    /** Positive figures in each engine's row, and its loss falling over the steps on its one batch. */
+    private static void assertRowsTrain(List<String> lines, String... engines) {
+        for (String engine : engines) {
             String row = lines.stream().filter(l -> l.startsWith(engine + " ")).findFirst()
                     .orElseThrow(() -> new AssertionError("no row for " + engine + " in\n" + String.join("\n", lines)));
             String[] f = row.substring(engine.length()).trim().split("\\s+");
@@ -72,7 +78,23 @@ class BenchCommandTest {
             for (int i : new int[] {0, 1, 2, 3, 6}) assertTrue(Double.parseDouble(f[i]) > 0, engine + " column " + i + ": " + row);
             assertTrue(Double.parseDouble(f[10]) < Double.parseDouble(f[8]), engine + ": loss did not fall: " + row);
         }
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("ratio bert4j roformer_v2 vs bert4j bert: ")), String.join("\n", lines));
+    }
+
+    /** ELECTRA and DeBERTaV3 train by replaced-token detection as their presets do, or by MLM alone when asked. */
+    @Test
+    void rtdFamiliesTakeGeneratorAndDiscriminatorSteps() {
+        String[] shape = {"--layers", "2", "--hidden", "32", "--heads", "2", "--vocab", "500", "--batch", "2",
+                "--length", "16", "--warmup", "2", "--iterations", "3"};
+        List<String> rtd = run(concat(new String[] {"--train", "--family", "deberta_v3,electra"}, shape));
+        assertRowsTrain(rtd, "bert4j deberta_v3 rtd", "bert4j electra rtd", "djl");
+        List<String> mlm = run(concat(new String[] {"--train", "--mlm-only", "--family", "deberta_v3"}, shape));
+        assertRowsTrain(mlm, "bert4j deberta_v3 mlm", "djl");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.bert4j.family;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import org.bert4j.checkpoint.HfConfig;
 import org.bert4j.config.Activation;
@@ -26,6 +27,15 @@ final class ConfigKeys {
         } catch (IllegalArgumentException e) {
             throw c.invalid(key, e.getMessage());
         }
+    }
+
+    /** Whether config.json's {@code architectures} names this class (it tells a family's models apart). */
+    static boolean architectureIs(HfConfig c, String architecture) {
+        if (!c.has("architectures") || !c.json().get("architectures").isJsonArray()) return false;
+        for (JsonElement e : c.json().getAsJsonArray("architectures")) {
+            if (e.isJsonPrimitive() && e.getAsString().equals(architecture)) return true;
+        }
+        return false;
     }
 
     static int heads(HfConfig c) {

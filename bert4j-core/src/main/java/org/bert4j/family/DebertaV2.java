@@ -27,10 +27,14 @@ import org.bert4j.config.TokenMixer;
  * attention over a shared, log-bucketed relative position table ({@code relative_attention}, {@code pos_att_type},
  * {@code position_buckets}, {@code share_att_key}, {@code norm_rel_ebd}); absolute positions are added to the input
  * only when {@code position_biased_input} (v3: not at all); LayerNorm eps 1e-7; with {@code embedding_size} ≠ d the
- * embeddings are projected ({@code embed_proj}, no bias) before their LayerNorm. MLM head as BERT's ({@code cls.*}).
+ * embeddings are projected ({@code embed_proj}, no bias) before their LayerNorm. MLM head as BERT's ({@code cls.*});
+ * the RTD discriminator of DeBERTaV3 carries ELECTRA's head under ELECTRA's names.
  * v2-xlarge's convolution layer ({@code conv_kernel_size}) is not built.
  */
 public final class DebertaV2 implements Family {
+
+    /** bert4j's name for a DeBERTaV3 RTD discriminator; HF loads its backbone as {@code DebertaV2Model}. */
+    static final String DISCRIMINATOR = "DebertaV2ForReplacedTokenDetection";
 
     @Override
     public String modelType() { return "deberta-v2"; }
@@ -91,10 +95,18 @@ public final class DebertaV2 implements Family {
         return terms;
     }
 
+    /** An RTD discriminator when config.json says so (bert4j's own class name; HF has none), else the MLM model. */
     @Override
     public HeadSpec defaultHeads(HfConfig c) {
+        if (ConfigKeys.architectureIs(c, DISCRIMINATOR)) return discriminatorHeads(c);
         return new HeadSpec(new HeadSpec.MlmHead.Transform(ConfigKeys.activation(c, "gelu"),
                 new Normalization.LayerNorm(c.optDouble("layer_norm_eps", 1e-7))), false, false);
+    }
+
+    /** DeBERTaV3's discriminator: ELECTRA's head (dense, {@code hidden_act}, one logit per token) on the encoder. */
+    @Override
+    public HeadSpec discriminatorHeads(HfConfig c) {
+        return new HeadSpec(new HeadSpec.MlmHead.None(), false, false, ConfigKeys.activation(c, "gelu"));
     }
 
     @Override
@@ -147,6 +159,7 @@ public final class DebertaV2 implements Family {
         s.linear(m, l + "ffn.output", e + "output.dense");
         s.norm(m, l + "ffn_norm", e + "output.LayerNorm");
         NameRules.hfBertHeads(m);
+        NameRules.hfDiscriminatorHead(m);
         return m.ignore(".*position_ids");
     }
 
@@ -155,7 +168,8 @@ public final class DebertaV2 implements Family {
 
     @Override
     public String architecture(HeadSpec heads) {
-        return heads.hasMlm() ? "DebertaV2ForMaskedLM" : "DebertaV2Model";
+        if (heads.hasMlm()) return "DebertaV2ForMaskedLM";
+        return heads.hasReplacedTokenDetection() ? DISCRIMINATOR : "DebertaV2Model";
     }
 
     /**

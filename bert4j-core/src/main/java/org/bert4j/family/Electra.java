@@ -38,16 +38,23 @@ public final class Electra implements Family {
 
     @Override
     public HeadSpec defaultHeads(HfConfig c) {
-        if (isGenerator(c)) {
-            // HF's ElectraGeneratorPredictions always uses GELU, whatever hidden_act says.
-            return new HeadSpec(new HeadSpec.MlmHead.Transform(Activation.GELU,
-                    new Normalization.LayerNorm(c.optDouble("layer_norm_eps", 1e-12))), false, false);
-        }
+        return isGenerator(c) ? generatorHeads(c) : discriminatorHeads(c);
+    }
+
+    /** HF's {@code ElectraGeneratorPredictions} always uses GELU, whatever {@code hidden_act} says. */
+    @Override
+    public HeadSpec generatorHeads(HfConfig c) {
+        return new HeadSpec(new HeadSpec.MlmHead.Transform(Activation.GELU,
+                new Normalization.LayerNorm(c.optDouble("layer_norm_eps", 1e-12))), false, false);
+    }
+
+    @Override
+    public HeadSpec discriminatorHeads(HfConfig c) {
         return new HeadSpec(new HeadSpec.MlmHead.None(), false, false, ConfigKeys.activation(c, "gelu"));
     }
 
     private static boolean isGenerator(HfConfig c) {
-        return c.has("architectures") && c.json().get("architectures").toString().contains(GENERATOR);
+        return ConfigKeys.architectureIs(c, GENERATOR);
     }
 
     @Override
@@ -60,8 +67,7 @@ public final class Electra implements Family {
     @Override
     public WeightMap hfNames() {
         WeightMap m = NameRules.hfBertLayout("electra.", "embeddings_project");
-        NameStyle.HF.linear(m, "rtd.dense", "discriminator_predictions.dense");
-        NameStyle.HF.linear(m, "rtd.prediction", "discriminator_predictions.dense_prediction");
+        NameRules.hfDiscriminatorHead(m);
         NameStyle.HF.linear(m, "mlm.transform", "generator_predictions.dense");
         NameStyle.HF.norm(m, "mlm.transform_norm", "generator_predictions.LayerNorm");
         m.map("mlm.bias", "generator_lm_head.bias");

@@ -23,6 +23,17 @@ public interface Family {
 
     HeadSpec defaultHeads(HfConfig config);
 
+    /** The generator of replaced-token detection (ELECTRA, DeBERTaV3): the family's MLM head alone. */
+    default HeadSpec generatorHeads(HfConfig config) {
+        return new HeadSpec(defaultHeads(config).mlm(), false, false);
+    }
+
+    /** The discriminator of replaced-token detection: a per-token replaced/original head; only some families have one. */
+    default HeadSpec discriminatorHeads(HfConfig config) {
+        throw new IllegalArgumentException("model_type '" + modelType() + "' has no replaced-token-detection model "
+                + "(electra and deberta-v2 have)");
+    }
+
     /** The config.json HF (or bert4j, for our own model types) would write for this spec. */
     JsonObject config(EncoderSpec spec, HeadSpec heads);
 

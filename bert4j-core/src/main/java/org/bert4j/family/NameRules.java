@@ -54,6 +54,12 @@ final class NameRules {
         NameStyle.HF.linear(m, "sentence_pair.classifier", "cls.seq_relationship");
     }
 
+    /** ELECTRA's discriminator head ({@code discriminator_predictions.*}), also DeBERTaV3's. */
+    static void hfDiscriminatorHead(WeightMap m) {
+        NameStyle.HF.linear(m, "rtd.dense", "discriminator_predictions.dense");
+        NameStyle.HF.linear(m, "rtd.prediction", "discriminator_predictions.dense_prediction");
+    }
+
     /** BERT's pre-training heads in TF spelling; NSP weights are [2, d] there (used with transpose_b). */
     static void tfBertHeads(WeightMap m) {
         NameStyle.TF.linear(m, "mlm.transform", "cls/predictions/transform/dense");

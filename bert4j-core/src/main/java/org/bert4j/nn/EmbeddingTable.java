@@ -10,6 +10,7 @@ public final class EmbeddingTable extends Module {
     private final int rows;
     private final int width;
     private final Parameter weight;
+    private Parameter stopGradientBase;
 
     public EmbeddingTable(int rows, int width) {
         this.rows = rows;
@@ -19,7 +20,33 @@ public final class EmbeddingTable extends Module {
 
     /** ids (int64, any shape) → (..., width). */
     public NDArray forward(NDArray ids) {
-        return ids.getNDArrayInternal().embedding(ids, weight.value(), SparseFormat.DENSE).singletonOrThrow();
+        return plusBase(ids, lookup(ids, weight.value()));
+    }
+
+    private static NDArray lookup(NDArray ids, NDArray table) {
+        return ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+    }
+
+    /**
+     * From now on every lookup adds stopgrad(base)[ids], and this table's own weight is the residual on top:
+     * DeBERTaV3's gradient-disentangled embedding sharing, E_D = sg(E_G) + E_Δ, where {@code base} is the
+     * generator's table and this one holds E_Δ. No gradient reaches {@code base} through this table.
+     */
+    public void addStopGradientBase(Parameter base) {
+        if (!base.shape().equals(weight.shape())) {
+            throw new IllegalArgumentException("a shared base table must be " + weight.shape() + ", got " + base.shape());
+        }
+        this.stopGradientBase = base;
+    }
+
+    /** The GDES base, or null. */
+    public Parameter stopGradientBase() { return stopGradientBase; }
+
+    private NDArray plusBase(NDArray ids, NDArray rows) {
+        if (stopGradientBase == null) return rows;
+        NDArray detached = stopGradientBase.value().stopGradient();
+        detached.attach(ids.getManager()); // a handle on the base's memory, freed with the pass
+        return rows.add(lookup(ids, detached)); // (..., width)
     }
 
     /**
@@ -29,7 +56,7 @@ public final class EmbeddingTable extends Module {
     public NDArray forward(NDArray ids, ForwardContext ctx) {
         if (ctx.training() && ctx.sparseGradients() != null) {
             NDArray rows = ctx.sparseGradients().lookup(weight, ids);
-            if (rows != null) return rows;
+            if (rows != null) return plusBase(ids, rows);
         }
         return forward(ids);
     }

@@ -61,6 +61,8 @@ public final class InputEmbeddings extends Module {
 
     public EmbeddingTable positions() { return positions; }
 
+    public EmbeddingTable segments() { return segments; }
+
     @Override
     public String describe() {
         return "InputEmbeddings(" + order.name().toLowerCase() + ", dropout=" + dropout

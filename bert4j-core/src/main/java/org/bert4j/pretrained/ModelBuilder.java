@@ -43,8 +43,13 @@ public final class ModelBuilder {
 
     /** A freshly initialised model with the family's default heads, from a config (presets, tests, pre-training). */
     public static LoadedModel create(HfConfig config, DataType type, long seed) {
+        return create(config, family(config).defaultHeads(config), type, seed);
+    }
+
+    /** As above with chosen heads (an RTD generator or discriminator). */
+    public static LoadedModel create(HfConfig config, HeadSpec heads, DataType type, long seed) {
         Family family = family(config);
-        EncoderModel model = EncoderModel.create(spec(family, config), family.defaultHeads(config), type).initialize(seed);
+        EncoderModel model = EncoderModel.create(spec(family, config), heads, type).initialize(seed);
         LoadReport report = new LoadReport("fresh initialisation (seed " + seed + ")", List.of(), List.of(), List.of(),
                 List.of(), List.of());
         return new LoadedModel(model, family, report, null);

@@ -7,15 +7,18 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.bert4j.checkpoint.HfConfig;
+import org.bert4j.config.HeadSpec;
+import org.bert4j.family.Family;
 import org.bert4j.model.EncoderModel;
 import org.bert4j.nn.SparseTableGradients;
-import org.bert4j.pretrained.LoadedModel;
 import org.bert4j.pretrained.ModelBuilder;
 import org.bert4j.train.objective.CombinedObjective;
 import org.bert4j.train.objective.MaskedLanguageModeling;
 import org.bert4j.train.objective.Objective;
+import org.bert4j.train.objective.ReplacedTokenDetection;
 import org.bert4j.train.objective.TrainingBatch;
 import org.bert4j.train.optim.AdamSettings;
 import org.bert4j.train.optim.AdamW;
@@ -23,49 +26,74 @@ import org.bert4j.train.optim.GradientClipping;
 import org.bert4j.train.optim.Optimizer;
 import org.bert4j.train.optim.TrainableParameter;
 import org.bert4j.train.optim.TrainableParameters;
+import org.bert4j.train.rtd.EmbeddingSharing;
+import org.bert4j.train.rtd.GeneratorDiscriminator;
+import org.bert4j.train.rtd.GeneratorShape;
+import org.bert4j.train.run.Presets;
+import org.bert4j.train.run.RunValues;
 
 /**
  * One bert4j pre-training step, as {@code bert4j pretrain}'s loop takes it: forward through the encoder and the
  * MLM head at the masked rows (plus NSP where the family has a sentence-pair head, as DJL's block always
  * computes), backward, global-norm clipping at 1, AdamW (which zeroes the gradients as it consumes them). A fresh
- * model of the family's base preset at the bench's sizes, dropout as the preset has it. Each step runs in its own
- * NDManager scope, so the step's graph and inputs are freed when it ends.
+ * model of the family's base preset at the bench's sizes, dropout as the preset has it. Families whose preset
+ * trains by replaced-token detection (ELECTRA, DeBERTaV3) take that step instead, with the preset's generator,
+ * unless told to run MLM on the model alone. Each step runs in its own NDManager scope, so the step's graph and
+ * inputs are freed when it ends.
  */
 public final class Bert4jTrainingPass implements TrainingPass {
 
     private static final float LEARNING_RATE = 1e-4f;
 
-    private final String family;
+    private final String engine;
     private final EncoderModel model;
+    private final GeneratorDiscriminator generator;
     private final MaskedBatch batch;
     private final Objective objective;
     private final List<TrainableParameter> parameters;
     private final Optimizer optimizer;
-    private final TrainingFlops flops;
+    private final double flopsPerToken;
     private final SparseTableGradients tokenTable;
     private float firstLoss = Float.NaN;
     private float lastLoss = Float.NaN;
 
-    public Bert4jTrainingPass(String family, TrainingShape shape, boolean intermediateGiven, MaskedBatch batch) {
-        this.family = family;
-        LoadedModel loaded = ModelBuilder.create(new HfConfig(Path.of("bench --train --family " + family),
-                shape.config(family, intermediateGiven)), DataType.FLOAT32, 42);
-        this.model = loaded.model();
+    /** @param mlmOnly MLM on the family's model even where its preset trains by replaced-token detection */
+    public Bert4jTrainingPass(String family, TrainingShape shape, boolean intermediateGiven, MaskedBatch batch, boolean mlmOnly) {
+        HfConfig config = new HfConfig(Path.of("bench --train --family " + family), shape.config(family, intermediateGiven));
+        Family recipe = ModelBuilder.family(config);
+        RunValues preset = RunValues.defaults().with(Presets.find(family + "-base").orElseThrow().defaults());
+        boolean rtdPreset = preset.choice("objective.kind").equals("rtd");
+        boolean rtd = rtdPreset && !mlmOnly;
+        HeadSpec heads = !rtdPreset ? recipe.defaultHeads(config) : rtd ? recipe.discriminatorHeads(config) : recipe.generatorHeads(config);
+        this.model = ModelBuilder.create(config, heads, DataType.FLOAT32, 42).model();
+        this.engine = "bert4j " + family + (rtdPreset ? (rtd ? " rtd" : " mlm") : "");
         this.batch = batch;
         boolean pairs = model.sentencePair() != null;
-        this.objective = pairs ? CombinedObjective.maskedLanguageModelingWithSentencePair(1) : new MaskedLanguageModeling();
-        this.parameters = TrainableParameters.of(model,
-                path -> pairs || !(path.startsWith("pooler.") || path.startsWith("sentence_pair.")));
+        this.parameters = new ArrayList<>(TrainableParameters.of(model,
+                path -> pairs || !(path.startsWith("pooler.") || path.startsWith("sentence_pair."))));
+        double flops = TrainingFlops.of(model, shape).perToken();
+        if (rtd) {
+            this.generator = GeneratorDiscriminator.create(recipe, model,
+                    new GeneratorShape(preset.number("generator.width_fraction", 0, 1), preset.number("generator.depth_fraction", 0, 1)),
+                    EmbeddingSharing.of(preset.choice("generator.embedding_sharing")), Path.of("bench generator"), 43);
+            parameters.addAll(generator.generatorParameters());
+            this.objective = new ReplacedTokenDetection(generator, 1, preset.number("objective.rtd_weight", 0, 1e6), 1);
+            flops += TrainingFlops.of(generator.generator(), shape).perToken();
+        } else {
+            this.generator = null;
+            this.objective = pairs ? CombinedObjective.maskedLanguageModelingWithSentencePair(1) : new MaskedLanguageModeling();
+        }
+        this.flopsPerToken = flops;
         this.optimizer = new AdamW(parameters, AdamSettings.bert());
-        this.flops = TrainingFlops.of(model, shape);
         model.requireGradients();
         this.tokenTable = model.useSparseTokenGradients();
     }
 
     @Override
-    public String engine() { return "bert4j " + family; }
+    public String engine() { return engine; }
 
-    public TrainingFlops flops() { return flops; }
+    /** Model FLOPs of one trained token (both models under RTD). */
+    public double flopsPerToken() { return flopsPerToken; }
 
     @Override
     public float firstLoss() { return firstLoss; }
@@ -96,5 +124,8 @@ public final class Bert4jTrainingPass implements TrainingPass {
     }
 
     @Override
-    public void close() { model.close(); }
+    public void close() {
+        model.close();
+        if (generator != null) generator.close(); // after the discriminator, which may read its tables
+    }
 }

@@ -17,8 +17,8 @@ public final class TrainBench {
      * @param families          bert4j families to time, the first being the one the last line compares
      * @param intermediateGiven whether f came from the command line (else GAU-α keeps its own e = 2d)
      */
-    public record Settings(List<String> families, TrainingShape shape, boolean intermediateGiven, int warmup,
-                           int iterations) {}
+    public record Settings(List<String> families, TrainingShape shape, boolean intermediateGiven, boolean mlmOnly,
+                           int warmup, int iterations) {}
 
     private TrainBench() {}
 
@@ -27,8 +27,9 @@ public final class TrainBench {
         out.printf(Locale.ROOT, "bench --train: L=%d d=%d h=%d f=%d V=%d; batch %d × %d real tokens, %d masked per "
                 + "row (15%%)%n", s.layers(), s.hidden(), s.heads(), s.intermediate(), s.vocab(), s.batch(), s.length(),
                 s.maskedPerRow());
-        out.printf(Locale.ROOT, "one step: forward, MLM at the masked rows (+ NSP where the model has the head), "
-                + "backward, optimiser update; %d warm-up + %d timed steps per engine, taking turns%n",
+        out.printf(Locale.ROOT, "one step: forward, MLM at the masked rows (+ NSP where the model has the head; rtd: "
+                + "generator MLM, sampling, discriminator on every token), backward, optimiser update; %d warm-up + %d "
+                + "timed steps per engine, taking turns%n",
                 settings.warmup(), settings.iterations());
         out.printf(Locale.ROOT, "%s intra-op threads %d, inter-op %d, %s%n", engine.engine(), engine.intraOp(),
                 engine.interOp(), engine.waitPolicy());
@@ -37,18 +38,18 @@ public final class TrainBench {
         MatmulCeiling.Result roofBefore = MatmulCeiling.measure(s.tokens(), s.hidden(), s.intermediate(), reps);
         MaskedBatch batch = MaskedBatch.random(s, 42);
         List<TrainingPass> passes = new ArrayList<>();
-        List<TrainingFlops> flops = new ArrayList<>();
+        List<Double> flops = new ArrayList<>(); // per trained token
         List<Interleaved.Warm> warm = new ArrayList<>();
         try {
             for (String family : settings.families()) {
-                Bert4jTrainingPass pass = new Bert4jTrainingPass(family, s, settings.intermediateGiven(), batch);
+                Bert4jTrainingPass pass = new Bert4jTrainingPass(family, s, settings.intermediateGiven(), batch, settings.mlmOnly());
                 passes.add(pass);
-                flops.add(pass.flops());
+                flops.add(pass.flopsPerToken());
                 warm.add(Interleaved.warmUp(pass, settings.warmup()));
             }
             DjlTrainingPass djl = new DjlTrainingPass(s, batch); // built last: the bert4j figures do not include it
             passes.add(djl);
-            flops.add(TrainingFlops.bert(s));
+            flops.add(TrainingFlops.bert(s).perToken());
             warm.add(Interleaved.warmUp(djl, settings.warmup()));
             Interleaved.Timed timed = Interleaved.time(passes, settings.iterations());
             MatmulCeiling.Result roof = roofBefore.best(MatmulCeiling.measure(s.tokens(), s.hidden(), s.intermediate(), reps));
@@ -59,7 +60,7 @@ public final class TrainBench {
     }
 
     private static void print(PrintWriter out, TrainingShape s, MatmulCeiling.Result roof, List<TrainingPass> passes,
-                              List<TrainingFlops> flops, List<Interleaved.Warm> warm, Interleaved.Timed timed) {
+                              List<Double> flops, List<Interleaved.Warm> warm, Interleaved.Timed timed) {
         out.println();
         MatmulCeiling.print(out, roof);
         out.println();
@@ -70,7 +71,7 @@ public final class TrainBench {
             Samples seconds = timed.seconds().get(i);
             Interleaved.Warm w = warm.get(i);
             tokensPerSecond[i] = s.tokens() / seconds.median();
-            double perToken = flops.get(i).perToken();
+            double perToken = flops.get(i);
             double gflops = tokensPerSecond[i] * perToken / 1e9;
             TrainingPass p = passes.get(i);
             out.printf(Locale.ROOT, "%-20s %9.0f %9.1f %9.1f %9.1f %7.0f%% %8.0f %8.0f %8.0f  %.3f → %.3f%n",
@@ -78,7 +79,8 @@ public final class TrainBench {
                     100 * gflops / roof.ceiling(), w.peakHeap() / 1e6, w.peakRss() / 1e6, w.passRss() / 1e6,
                     p.firstLoss(), p.lastLoss());
         }
-        out.println("medians of the timed steps; FLOPs 6N + 12·L·d·T per token plus the MLM head at the masked rows; "
+        out.println("medians of the timed steps; FLOPs 6N + 12·L·d·T per token plus the MLM head at the masked rows "
+                + "(rtd: the generator's added to the discriminator's); "
                 + "heap and RSS: peaks during the engine's warm-up (RSS: whole process; step: the peak above the RSS "
                 + "before it); loss: the first and last step's, the same batch every step");
         int djl = passes.size() - 1;

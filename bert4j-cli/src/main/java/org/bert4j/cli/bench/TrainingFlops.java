@@ -9,8 +9,10 @@ import org.bert4j.model.EncoderModel;
  * the lookup tables (ALBERT's shared layers counted once per use). The MLM head runs at masked rows only, so it adds 6·H·(M/T) per token, H its multiply
  * parameters: the d → E transform where there is one and the E × V decoder (tied to the token table, so not
  * in N). NSP's pooler and 2-way classifier work per sequence, ≈ 3·d² / T per token, under 0.02% at BERT-base's
- * size: not counted. For GAU-α 12·L·d·T overstates its single-head score products; the same formula is kept so
- * the rates of all families compare.
+ * size: not counted. For GAU-α 12·L·d·T overstates its single-head score products, and for DeBERTa it leaves out
+ * the c2p and p2c products (and the relative table is a lookup, not in N); the same formula is kept so the rates of
+ * all families compare. Replaced-token detection counts its discriminator head in N, and its generator as a model
+ * of its own trained on the same tokens.
  *
  * @param nonEmbeddingParameters N
  * @param headParameters         H, the MLM head's multiply parameters per masked row
@@ -19,7 +21,7 @@ import org.bert4j.model.EncoderModel;
 public record TrainingFlops(long nonEmbeddingParameters, long headParameters, int layers, int hidden, int length,
                             int maskedPerRow) {
 
-    private static final Pattern TABLES = Pattern.compile("embeddings\\.(tokens|segments|positions)\\..*");
+    private static final Pattern TABLES = Pattern.compile("(embeddings\\.(tokens|segments|positions)|relative_embeddings\\.table)\\..*");
 
     /** From a bert4j model with an MLM head, at the bench's shape. */
     public static TrainingFlops of(EncoderModel model, TrainingShape shape) {
@@ -35,12 +37,15 @@ public record TrainingFlops(long nonEmbeddingParameters, long headParameters, in
                 n[0] += p.shape().size() * (inLayers ? reuse : 1);
             }
         });
-        long[] head = {table[0]}; // the tied decoder: V × E
+        long[] head = {0};
         if (model.mlm() != null) {
+            head[0] = table[0]; // the tied decoder: V × E
             model.mlm().forEachParameter("", (path, p) -> {
                 if (p.shape().dimension() >= 2) head[0] += p.shape().size();
             });
         }
+        // ELECTRA's discriminator head runs at every row, like a layer.
+        if (model.replacedTokenDetection() != null) model.replacedTokenDetection().forEachParameter("", (path, p) -> n[0] += p.shape().size());
         return new TrainingFlops(n[0], head[0], model.spec().numLayers(), model.spec().hiddenSize(), shape.length(),
                 shape.maskedPerRow());
     }

@@ -13,7 +13,8 @@ import org.bert4j.train.run.Presets;
 public record TrainingShape(int layers, int hidden, int heads, int intermediate, int vocab, int batch, int length) {
 
     /** The families {@code bench --train} can build (each has a {@code -base} preset). */
-    public static final List<String> FAMILIES = List.of("bert", "roberta", "albert", "roformer_v2", "gau_alpha");
+    public static final List<String> FAMILIES = List.of("bert", "roberta", "albert", "roformer_v2", "gau_alpha", "electra",
+            "deberta_v3");
 
     public TrainingShape {
         if (layers <= 0 || hidden <= 0 || heads <= 0 || intermediate <= 0 || vocab <= 0 || batch <= 0 || length <= 1) {
@@ -42,6 +43,8 @@ public record TrainingShape(int layers, int hidden, int heads, int intermediate,
         int presetFfn = c.get("intermediate_size").getAsInt();
         c.addProperty("num_hidden_layers", layers);
         c.addProperty("hidden_size", hidden);
+        // ELECTRA-base's table is as wide as its layers: keep it so (a narrower one is a different model).
+        if (c.has("embedding_size") && c.get("embedding_size").getAsInt() == presetWidth) c.addProperty("embedding_size", hidden);
         if (!family.equals("gau_alpha")) c.addProperty("num_attention_heads", heads);
         c.addProperty("intermediate_size", intermediateGiven || !family.equals("gau_alpha")
                 ? intermediate : (int) ((long) presetFfn * hidden / presetWidth));

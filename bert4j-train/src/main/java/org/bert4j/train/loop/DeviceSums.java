@@ -65,6 +65,10 @@ final class DeviceSums implements AutoCloseable {
                 String p = k.substring(0, k.length() - "_loss_sum".length());
                 Double n = sums.get(p + "_count");
                 if (n != null && n > 0) out.put(p + "_loss", v / n);
+            } else if (k.endsWith("_replaced")) {
+                String p = k.substring(0, k.length() - "_replaced".length());
+                Double n = sums.get(p + "_count");
+                if (n != null && n > 0) out.put(p + "_replaced_fraction", v / n);
             } else if (k.endsWith("_correct")) {
                 String p = k.substring(0, k.length() - "_correct".length());
                 Double n = sums.get(p + "_count");

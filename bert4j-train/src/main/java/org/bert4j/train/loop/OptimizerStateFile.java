@@ -2,16 +2,11 @@ package org.bert4j.train.loop;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bert4j.checkpoint.CheckpointException;
 import org.bert4j.checkpoint.StoredTensor;
-import org.bert4j.checkpoint.TensorDType;
 import org.bert4j.checkpoint.safetensors.SafetensorsFile;
 import org.bert4j.checkpoint.safetensors.SafetensorsWriter;
 import org.bert4j.train.optim.Optimizer;
@@ -30,7 +25,7 @@ public final class OptimizerStateFile {
 
     public static void write(Path dir, Optimizer optimizer) {
         Map<String, StoredTensor> tensors = new LinkedHashMap<>();
-        optimizer.state().forEach((name, array) -> tensors.put(name, stored(name, array)));
+        optimizer.state().forEach((name, array) -> tensors.put(name, TensorFiles.stored(name, array)));
         SafetensorsWriter.write(dir.resolve(FILE), tensors, Map.of("format", "bert4j-optimizer",
                 STEPS, Long.toString(optimizer.steps())));
     }
@@ -45,40 +40,8 @@ public final class OptimizerStateFile {
             String steps = f.metadata().get(STEPS);
             if (steps == null) throw new CheckpointException(file + ": no '" + STEPS + "' in the metadata");
             Map<String, NDArray> state = new LinkedHashMap<>();
-            for (String name : f.names()) state.put(name, array(scope, f.get(name)));
+            for (String name : f.names()) state.put(name, TensorFiles.array(scope, f.get(name)));
             optimizer.loadState(state, Long.parseLong(steps));
         }
-    }
-
-    private static StoredTensor stored(String name, NDArray array) {
-        long[] shape = array.getShape().getShape();
-        if (array.getDataType() == DataType.FLOAT64) {
-            double[] v = array.toDoubleArray();
-            ByteBuffer b = ByteBuffer.allocate(v.length * 8).order(ByteOrder.LITTLE_ENDIAN);
-            b.asDoubleBuffer().put(v);
-            return new StoredTensor(name, TensorDType.F64, shape, b);
-        }
-        if (array.getDataType() != DataType.FLOAT32) {
-            throw new IllegalArgumentException("optimizer state '" + name + "' is " + array.getDataType() + ", not float32/64");
-        }
-        return StoredTensor.ofFloats(name, shape, array.toFloatArray());
-    }
-
-    private static NDArray array(NDManager manager, StoredTensor t) {
-        Shape shape = new Shape(t.shape());
-        ByteBuffer data = t.data().duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        return switch (t.dtype()) {
-            case F32 -> {
-                float[] v = new float[Math.toIntExact(t.elementCount())];
-                data.asFloatBuffer().get(v);
-                yield manager.create(v, shape);
-            }
-            case F64 -> {
-                double[] v = new double[Math.toIntExact(t.elementCount())];
-                data.asDoubleBuffer().get(v);
-                yield manager.create(v, shape);
-            }
-            default -> throw new CheckpointException("optimizer state '" + t.name() + "' is " + t.dtype() + ", not F32/F64");
-        };
     }
 }

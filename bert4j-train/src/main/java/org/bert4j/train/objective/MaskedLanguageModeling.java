@@ -25,6 +25,13 @@ public final class MaskedLanguageModeling implements LossTerm, StepObjective {
 
     @Override
     public ObjectiveOutput read(EncoderModel model, Encoder.Output encoded, TrainingBatch batch, LossDenominators step) {
+        return readWithLogits(model, encoded, batch, step).output();
+    }
+
+    /** The term, and the masked rows' logits that replaced-token detection samples from. */
+    record WithLogits(ObjectiveOutput output, NDArray logits) {}
+
+    WithLogits readWithLogits(EncoderModel model, Encoder.Output encoded, TrainingBatch batch, LossDenominators step) {
         requireHead(model);
         long count = batch.maskedIndex().getShape().get(0);
         if (count > step.maskedTokens()) {
@@ -44,7 +51,7 @@ public final class MaskedLanguageModeling implements LossTerm, StepObjective {
         sums.put("mlm_loss_sum", ce.lossSum().stopGradient());
         sums.put("mlm_correct", ce.correct());
         sums.put("mlm_count", manager.create(count));
-        return new ObjectiveOutput(loss, sums);
+        return new WithLogits(new ObjectiveOutput(loss, sums), logits);
     }
 
     private static void requireHead(EncoderModel model) {

@@ -24,13 +24,14 @@ final class ModelChoice {
         String model = config.model();
         Optional<Presets.Preset> preset = Presets.find(model);
         long seed = config.train().seed();
-        if (preset.isPresent() || (model.endsWith(".json") && Files.isRegularFile(Path.of(model)))) {
+        if (fromScratch(config)) {
             JsonObject json = preset.map(Presets.Preset::config).orElseGet(() -> HfConfig.read(Path.of(model)).json());
             Path origin = preset.isPresent() ? Path.of("preset " + model) : Path.of(model);
             Path tokenizer = requireTokenizer(config, "a model from scratch (preset or config.json)");
-            LoadedModel m = PretrainingModels.fresh(json, origin, tokenizer, specialTokens(tokenizer), seed);
-            log.printf(Locale.ROOT, "model: %s from scratch, %s, %,d parameters%n", model, m.family().modelType(),
-                    m.model().parameterCount());
+            boolean rtd = config.objective().replacedTokenDetection();
+            LoadedModel m = PretrainingModels.fresh(json, origin, tokenizer, specialTokens(tokenizer), seed, rtd);
+            log.printf(Locale.ROOT, "model: %s from scratch, %s%s, %,d parameters%n", model, m.family().modelType(),
+                    rtd ? " discriminator" : "", m.model().parameterCount());
             return m;
         }
         LoadedModel m = PretrainingModels.withPretrainingHeads(OfflineModels.resolve(model), seed);
@@ -42,6 +43,12 @@ final class ModelChoice {
         if (config.tokenizer() != null) return new LoadedModel(m.model(), m.family(), m.report(), config.tokenizer());
         if (m.tokenizer() == null) requireTokenizer(config, model + " (it has no tokenizer.json)");
         return m;
+    }
+
+    /** Whether the model setting starts from scratch (a preset or a config.json) rather than a checkpoint. */
+    static boolean fromScratch(PretrainingConfig config) {
+        String model = config.model();
+        return Presets.find(model).isPresent() || (model.endsWith(".json") && Files.isRegularFile(Path.of(model)));
     }
 
     private static Path requireTokenizer(PretrainingConfig config, String why) {

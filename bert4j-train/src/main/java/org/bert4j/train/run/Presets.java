@@ -23,7 +23,8 @@ public final class Presets {
     public static final List<String> NAMES = List.of(
             "roformer_v2-tiny", "roformer_v2-small", "roformer_v2-base", "roformer_v2-large",
             "gau_alpha-tiny", "gau_alpha-base", "bert-tiny", "bert-base", "roberta-tiny", "roberta-base",
-            "albert-tiny", "albert-base");
+            "albert-tiny", "albert-base", "electra-tiny", "electra-small", "electra-base",
+            "deberta_v3-tiny", "deberta_v3-xsmall", "deberta_v3-base");
 
     /** A preset: its model config (vocab_size and pad_token_id are the tokenizer's at build time) and run defaults. */
     public record Preset(String name, JsonObject config, Map<String, RunValues.Value> defaults) {}

@@ -10,7 +10,7 @@ import java.util.NavigableMap;
  * resume.
  */
 public record PretrainingConfig(String model, Path tokenizer, Corpus corpus, Inputs inputs, Masking masking,
-                                ObjectiveWeights objective, OptimizerSettings optimizer, Schedule schedule,
+                                ObjectiveWeights objective, Generator generator, OptimizerSettings optimizer, Schedule schedule,
                                 Training train, Evaluation eval, Checkpointing checkpoint, Path outputDir,
                                 RunValues values) {
 
@@ -24,7 +24,16 @@ public record PretrainingConfig(String model, Path tokenizer, Corpus corpus, Inp
 
     public record Masking(String strategy, double rate, double maskFraction, double randomFraction) {}
 
-    public record ObjectiveWeights(double mlm, double pair) {}
+    /**
+     * @param kind mlm (with NSP/SOP when the packing makes pairs) or rtd (replaced-token detection)
+     * @param rtd  λ in L_MLM + λ·L_RTD
+     */
+    public record ObjectiveWeights(String kind, double mlm, double pair, double rtd) {
+        public boolean replacedTokenDetection() { return kind.equals("rtd"); }
+    }
+
+    /** The RTD generator: its size relative to the model, its sampling temperature, how embeddings are shared. */
+    public record Generator(double widthFraction, double depthFraction, double temperature, String embeddingSharing) {}
 
     /** @param name adamw or lamb */
     public record OptimizerSettings(String name, double lr, double weightDecay, double beta1, double beta2, double eps,
@@ -69,7 +78,10 @@ public record PretrainingConfig(String model, Path tokenizer, Corpus corpus, Inp
                         cache.isEmpty() ? out.resolve("cache") : Path.of(cache)),
                 new Inputs(v.choice("inputs.packing"), v.smallInteger("inputs.max_length", 8)),
                 masking,
-                new ObjectiveWeights(v.number("objective.mlm_weight", 0, 1e6), v.number("objective.pair_weight", 0, 1e6)),
+                new ObjectiveWeights(v.choice("objective.kind"), v.number("objective.mlm_weight", 0, 1e6),
+                        v.number("objective.pair_weight", 0, 1e6), v.number("objective.rtd_weight", 0, 1e6)),
+                new Generator(v.number("generator.width_fraction", 1e-6, 1), v.number("generator.depth_fraction", 1e-6, 1),
+                        v.number("generator.temperature", 1e-6, 1e6), v.choice("generator.embedding_sharing")),
                 new OptimizerSettings(v.choice("optimizer.name"), v.number("optimizer.lr", 0, 10),
                         v.number("optimizer.weight_decay", 0, 10), v.number("optimizer.beta1", 0, 0.999999),
                         v.number("optimizer.beta2", 0, 0.999999999), v.number("optimizer.eps", 0, 1),

@@ -10,6 +10,7 @@ import org.bert4j.checkpoint.HfConfig;
 import org.bert4j.checkpoint.TensorSource;
 import org.bert4j.checkpoint.safetensors.SafetensorsCheckpoint;
 import org.bert4j.config.EncoderSpec;
+import org.bert4j.config.HeadSpec;
 import org.bert4j.family.Family;
 import org.bert4j.model.EncoderModel;
 import org.bert4j.pretrained.HfDirectory;
@@ -27,16 +28,28 @@ import org.bert4j.train.data.SpecialTokens;
  */
 public final class PretrainingModels {
 
-    private static final List<String> HEAD_PREFIXES = List.of("mlm.", "pooler.", "sentence_pair.");
+    private static final List<String> HEAD_PREFIXES = List.of("mlm.", "pooler.", "sentence_pair.", "rtd.");
 
     private PretrainingModels() {}
 
-    /** A fresh model from a config object, its vocabulary and pad id those of the tokenizer. */
-    public static LoadedModel fresh(JsonObject config, Path origin, Path tokenizer, SpecialTokens specials, long seed) {
+    /**
+     * A fresh model from a config object, its vocabulary and pad id those of the tokenizer; with the family's
+     * pre-training heads, or as the discriminator of replaced-token detection.
+     */
+    public static LoadedModel fresh(JsonObject config, Path origin, Path tokenizer, SpecialTokens specials, long seed,
+                                    boolean discriminator) {
         JsonObject c = config.deepCopy();
         c.addProperty("vocab_size", specials.vocabSize());
         c.addProperty("pad_token_id", specials.pad());
-        LoadedModel m = ModelBuilder.create(new HfConfig(origin, c), DataType.FLOAT32, seed);
+        HfConfig hf = new HfConfig(origin, c);
+        Family family = ModelBuilder.family(hf);
+        HeadSpec heads;
+        try {
+            heads = discriminator ? family.discriminatorHeads(hf) : family.defaultHeads(hf);
+        } catch (IllegalArgumentException e) {
+            throw new RunConfigException(origin + ": objective.kind rtd: " + e.getMessage());
+        }
+        LoadedModel m = ModelBuilder.create(hf, heads, DataType.FLOAT32, seed);
         return new LoadedModel(m.model(), m.family(), m.report(), tokenizer);
     }
 

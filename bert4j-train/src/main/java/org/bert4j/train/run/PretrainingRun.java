@@ -19,10 +19,12 @@ import org.bert4j.train.loop.TrainingComponents;
 import org.bert4j.train.report.LossCurvePlot;
 import org.bert4j.train.report.MetricsLog;
 import org.bert4j.train.report.ProgressBar;
+import org.bert4j.train.rtd.GeneratorDiscriminator;
 
 /**
  * One pre-training run from its config to its outputs under {@code output.dir}: {@code run.json} (the resolved
- * settings), {@code checkpoints/step-NNNNNN/}, {@code metrics.jsonl} and {@code loss.png}. A fresh run refuses
+ * settings), {@code checkpoints/step-NNNNNN/} (with the RTD generator in {@code generator/}), {@code metrics.jsonl}
+ * and {@code loss.png}. A fresh run refuses
  * an output directory that already has checkpoints (nothing is overwritten); {@code resume} continues from the
  * newest complete one, after checking that the settings that decide the data and its order have not changed.
  */
@@ -49,11 +51,15 @@ public final class PretrainingRun {
         }
         restored.ifPresent(r -> ResumeCheck.requireCompatible(r.directory().resolve(RUN_JSON), config.values()));
         LoadedModel model = restored.map(RunCheckpoints.Restored::model).orElseGet(() -> ModelChoice.load(config, log));
+        GeneratorDiscriminator generator = null;
         try (model) {
+            if (config.objective().replacedTokenDetection()) {
+                generator = GeneratorChoice.attach(config, model, restored.map(RunCheckpoints.Restored::directory).orElse(null), log);
+            }
             writeRunJson(out, config);
             // The configured tokenizer if any (a resumed model carries a byte-identical copy of it).
             RunData data = RunData.build(config, config.tokenizer() != null ? config.tokenizer() : model.tokenizer(), log);
-            TrainingComponents components = RunComponents.build(config, model, data);
+            TrainingComponents components = RunComponents.build(config, model, data, generator);
             restored.ifPresent(r -> RunCheckpoints.restoreOptimizer(r, components.optimizer()));
             TrainerState start = restored.map(RunCheckpoints.Restored::state).orElse(TrainerState.start(config.train().seed()));
             Path metricsFile = out.resolve(MetricsLog.FILE);
@@ -65,8 +71,14 @@ public final class PretrainingRun {
                     metrics.write(MetricsLog.BASELINE, 0, Map.of("unigram_loss", data.baseline().crossEntropy(),
                             "unigram_accuracy", data.baseline().modeAccuracy()));
                 }
+                GeneratorDiscriminator companion = generator;
                 Trainer.Checkpointer save = state -> {
-                    Path dir = checkpoints.save(model, components.optimizer(), state, d -> writeRunJson(d, config));
+                    Path dir = companion == null
+                            ? checkpoints.save(model, components.optimizer(), state, d -> writeRunJson(d, config))
+                            : companion.withFoldedEmbeddings(() -> checkpoints.save(model, components.optimizer(), state, d -> {
+                                writeRunJson(d, config);
+                                companion.saveCompanions(d, model.tokenizer());
+                            }));
                     LossCurvePlot.write(png, title, metrics.records());
                     log.printf(Locale.ROOT, "%ncheckpoint %s%n", dir);
                 };
@@ -76,6 +88,8 @@ public final class PretrainingRun {
                 Path last = checkpoints.store().latest().orElseThrow();
                 return new Outcome(last, metricsFile, png, end);
             }
+        } finally {
+            if (generator != null) generator.close(); // after the discriminator, which may read its tables (SHARED)
         }
     }
 

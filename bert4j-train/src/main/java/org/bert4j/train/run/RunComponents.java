@@ -1,6 +1,7 @@
 package org.bert4j.train.run;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.bert4j.model.EncoderModel;
@@ -16,6 +17,7 @@ import org.bert4j.train.objective.BatchCollator;
 import org.bert4j.train.objective.CombinedObjective;
 import org.bert4j.train.objective.MaskedLanguageModeling;
 import org.bert4j.train.objective.Objective;
+import org.bert4j.train.objective.ReplacedTokenDetection;
 import org.bert4j.train.objective.SentencePairPrediction;
 import org.bert4j.train.optim.AdamSettings;
 import org.bert4j.train.optim.AdamW;
@@ -25,17 +27,20 @@ import org.bert4j.train.optim.Optimizer;
 import org.bert4j.train.optim.Schedule;
 import org.bert4j.train.optim.TrainableParameter;
 import org.bert4j.train.optim.TrainableParameters;
+import org.bert4j.train.rtd.GeneratorDiscriminator;
 
 /**
  * Builds what the loop drives from a run's config, model and data ({@link RunData}): masking, objective,
  * the trained parameters, optimiser and schedule. NSP/SOP heads (and BERT's pooler) are trained only when the
- * packing makes pairs; otherwise they are left out of the optimiser, which would decay them towards 0.
+ * packing makes pairs; otherwise they are left out of the optimiser, which would decay them towards 0. An RTD run
+ * trains the generator's parameters too, under {@code generator.}.
  */
 final class RunComponents {
 
     private RunComponents() {}
 
-    static TrainingComponents build(PretrainingConfig config, LoadedModel loaded, RunData data) {
+    /** @param generator the RTD generator, or null for MLM (+ NSP/SOP) */
+    static TrainingComponents build(PretrainingConfig config, LoadedModel loaded, RunData data, GeneratorDiscriminator generator) {
         EncoderModel model = loaded.model();
         Path tokenizer = loaded.tokenizer();
         SpecialTokens specials = data.specialTokens();
@@ -44,7 +49,10 @@ final class RunComponents {
                     + "vocab_size " + model.spec().vocabSize());
         }
         boolean pairs = config.inputs().pairs();
-        if (model.mlm() == null) throw new IllegalArgumentException(config.model() + ": the model has no MLM head to train");
+        if (generator == null && model.mlm() == null) {
+            throw new IllegalArgumentException(config.model() + ": the model has no MLM head to train");
+        }
+        if (generator != null && pairs) throw config.values().invalid("inputs.packing", "makes NSP/SOP pairs, which RTD does not train");
         if (pairs && model.sentencePair() == null) {
             throw config.values().invalid("inputs.packing", "makes NSP/SOP pairs, but a " + loaded.family().modelType()
                     + " model has no sentence-pair head");
@@ -52,11 +60,17 @@ final class RunComponents {
         long seed = config.train().seed();
         Masker masker = masker(config.masking(), specials);
         Collator collator = (manager, rows) -> BatchCollator.collate(manager, rows, specials.pad());
-        List<TrainableParameter> parameters = TrainableParameters.of(model,
-                path -> pairs || !(path.startsWith("pooler.") || path.startsWith("sentence_pair.")));
+        List<TrainableParameter> parameters = new ArrayList<>(TrainableParameters.of(model,
+                path -> pairs || !(path.startsWith("pooler.") || path.startsWith("sentence_pair."))));
+        Objective objective = objective(config.objective(), pairs);
+        if (generator != null) {
+            parameters.addAll(generator.generatorParameters());
+            PretrainingConfig.ObjectiveWeights w = config.objective();
+            objective = new ReplacedTokenDetection(generator, w.mlm(), w.rtd(), config.generator().temperature());
+        }
         return new TrainingComponents(model, new BatchAssembler(data.train(), masker, collator, seed), data.plans(),
                 data.heldOut() == null ? null : new BatchAssembler(data.heldOut(), masker, collator, seed),
-                objective(config.objective(), pairs), optimizer(config.optimizer(), parameters), parameters,
+                objective, optimizer(config.optimizer(), parameters), parameters,
                 schedule(config.schedule(), config.train().steps()));
     }
 

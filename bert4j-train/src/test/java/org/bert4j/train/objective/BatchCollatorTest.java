@@ -34,7 +34,7 @@ class BatchCollatorTest {
             assertArrayEquals(new long[] {1, 0}, batch.pairLabels().toLongArray());
             assertEquals(10, batch.realTokens());
             assertEquals(12, batch.slots());
-            assertEquals(new LossDenominators(3, 2), LossDenominators.of(batch));
+            assertEquals(new LossDenominators(3, 2, 10), LossDenominators.of(batch));
         }
     }
 
@@ -48,7 +48,7 @@ class BatchCollatorTest {
             assertNull(batch.attentionMask());
             assertNull(batch.pairLabels());
             assertArrayEquals(new long[] {1}, batch.maskedIndex().toLongArray());
-            assertEquals(new LossDenominators(1, 0), LossDenominators.of(batch));
+            assertEquals(new LossDenominators(1, 0, 6), LossDenominators.of(batch));
         }
     }
 

@@ -32,7 +32,11 @@ class PresetsTest {
         PretrainingConfig c = PretrainingConfig.from(v);
         HfConfig config = new HfConfig(Path.of(name), p.config());
         Family family = ModelBuilder.family(config);
-        assertEquals(family.modelType(), name.substring(0, name.indexOf('-')));
+        String prefix = name.substring(0, name.indexOf('-'));
+        assertEquals(family.modelType(), prefix.equals("deberta_v3") ? "deberta-v2" : prefix);
+        boolean rtd = prefix.equals("electra") || prefix.equals("deberta_v3");
+        assertEquals(rtd, c.objective().replacedTokenDetection(), "RTD presets: ELECTRA and DeBERTaV3");
+        if (rtd) assertEquals(prefix.equals("electra") ? "shared" : "gdes", c.generator().embeddingSharing());
         try (EncoderModel m = EncoderModel.create(family.spec(config), family.defaultHeads(config), DataType.FLOAT32)) {
             assertTrue(m.parameterCount() > 0);
         }
@@ -46,12 +50,20 @@ class PresetsTest {
         }, c.inputs().packing());
     }
 
-    /** Sizes as published (BERT 110M, RoBERTa 125M, ALBERT 12M), heads included, within 5%. */
+    /**
+     * Sizes as published (BERT 110M, RoBERTa 125M, ALBERT 12M, ELECTRA-Small 14M, ELECTRA-Base 110M,
+     * DeBERTaV3-xsmall 70M, DeBERTaV3-base 184M), heads
+     * included, within 5%.
+     */
     @Test
     void baseSizesMatchThePapers() {
         assertSize("bert-base", 110e6);
         assertSize("roberta-base", 125e6);
         assertSize("albert-base", 12e6);
+        assertSize("electra-small", 14e6); // the discriminator
+        assertSize("deberta_v3-xsmall", 70e6); // 22M backbone + 48M embeddings (He et al. 2023)
+        assertSize("deberta_v3-base", 184e6); // 86M backbone + 98M embeddings
+        assertSize("electra-base", 110e6);
     }
 
     private static void assertSize(String name, double published) {
