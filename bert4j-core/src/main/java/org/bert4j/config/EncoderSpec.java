@@ -91,8 +91,7 @@ public record EncoderSpec(
     /**
      * Elements of the largest array one layer makes for one row of {@code length} tokens: the attention scores
      * (heads·T²) or the widest projection (T × the FFN's or GAU's width, or DeBERTa's heads × relative rows),
-     * whichever is larger. What callers size
-     * inference batches by.
+     * whichever is larger. What callers size inference batches by.
      */
     public long largestLayerArrayPerRow(int length) {
         long width = hiddenSize;
@@ -100,8 +99,9 @@ public record EncoderSpec(
         if (mixer instanceof TokenMixer.MultiHeadAttention m) scoreMaps = m.numHeads();
         if (mixer instanceof TokenMixer.DisentangledAttention m) {
             scoreMaps = m.numHeads();
-            // c2p and p2c first score every query (key) against all 2·span relative rows: (B, h, T, 2·span).
-            if (m.positionTerms() > 0) width = Math.max(width, 2L * m.numHeads() * ((PositionEncoding.Relative) position).span());
+            // c2p and p2c first score every query (key) against the relative rows the length reaches: (B, h, T, R).
+            long rows = Math.min(2L * ((PositionEncoding.Relative) position).span(), 2L * length - 1);
+            if (m.positionTerms() > 0) width = Math.max(width, m.numHeads() * rows);
         }
         if (mixer instanceof TokenMixer.GatedAttentionUnit g) width = Math.max(width, 2L * g.expansion() + g.keySize());
         if (feedForward instanceof FeedForward.Dense f) width = Math.max(width, f.intermediateSize());

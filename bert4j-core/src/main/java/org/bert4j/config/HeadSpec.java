@@ -21,8 +21,17 @@ public record HeadSpec(MlmHead mlm, boolean pooler, boolean sentencePair, Activa
     public boolean hasReplacedTokenDetection() { return replacedTokenDetection != null; }
 
     public sealed interface MlmHead {
-        /** BERT: LN(act(W·h + b))·Eᵀ + b_vocab, decoder tied to the token table. */
-        record Transform(Activation activation, Normalization normalization) implements MlmHead {}
+        /**
+         * BERT: LN(act(W·h + b))·Eᵀ + b_vocab, decoder tied to the token table. With
+         * {@code maskDecoderPositions} &gt; 0, DeBERTa's enhanced mask decoder runs first, with an absolute position
+         * table of that many rows.
+         */
+        record Transform(Activation activation, Normalization normalization, int maskDecoderPositions) implements MlmHead {
+
+            public Transform(Activation activation, Normalization normalization) {
+                this(activation, normalization, 0);
+            }
+        }
 
         /** RoFormerV2 / GAU-α: the bare tied decoder h·Eᵀ: no transform, no norm, no bias. */
         record TiedDecoder() implements MlmHead {}

@@ -28,13 +28,15 @@ import org.bert4j.config.TokenMixer;
  * {@code position_buckets}, {@code share_att_key}, {@code norm_rel_ebd}); absolute positions are added to the input
  * only when {@code position_biased_input} (v3: not at all); LayerNorm eps 1e-7; with {@code embedding_size} ≠ d the
  * embeddings are projected ({@code embed_proj}, no bias) before their LayerNorm. MLM head as BERT's ({@code cls.*});
- * the RTD discriminator of DeBERTaV3 carries ELECTRA's head under ELECTRA's names.
+ * the RTD discriminator of DeBERTaV3 carries ELECTRA's head under ELECTRA's names. bert4j's
+ * {@code enhanced_mask_decoder: true} puts DeBERTa's enhanced mask decoder before the MLM head.
  * v2-xlarge's convolution layer ({@code conv_kernel_size}) is not built.
  */
 public final class DebertaV2 implements Family {
 
     /** bert4j's name for a DeBERTaV3 RTD discriminator; HF loads its backbone as {@code DebertaV2Model}. */
     static final String DISCRIMINATOR = "DebertaV2ForReplacedTokenDetection";
+    private static final String MASK_DECODER = "enhanced_mask_decoder";
 
     @Override
     public String modelType() { return "deberta-v2"; }
@@ -57,7 +59,12 @@ public final class DebertaV2 implements Family {
         int maxPositions = c.optInt("max_position_embeddings", 512);
         boolean biasedInput = c.optBoolean("position_biased_input", true);
         boolean relative = c.optBoolean("relative_attention", false);
-        List<String> terms = relative ? positionTerms(c) : List.of();
+        List<String> terms = positionTerms(c);
+        if (!relative && !terms.isEmpty()) {
+            // HF still divides the scores by √(d_h·(1 + #terms)) then, with no position terms to add: not built.
+            throw c.invalid("pos_att_type", "is " + terms + " but relative_attention is false; bert4j builds position "
+                    + "terms only with relative attention");
+        }
         PositionEncoding position;
         if (relative) {
             int maxRelative = c.optInt("max_relative_positions", -1);
@@ -100,7 +107,20 @@ public final class DebertaV2 implements Family {
     public HeadSpec defaultHeads(HfConfig c) {
         if (ConfigKeys.architectureIs(c, DISCRIMINATOR)) return discriminatorHeads(c);
         return new HeadSpec(new HeadSpec.MlmHead.Transform(ConfigKeys.activation(c, "gelu"),
-                new Normalization.LayerNorm(c.optDouble("layer_norm_eps", 1e-7))), false, false);
+                new Normalization.LayerNorm(c.optDouble("layer_norm_eps", 1e-7)), maskDecoderPositions(c)), false, false);
+    }
+
+    /**
+     * {@code enhanced_mask_decoder} (bert4j's key; HF's classes have no decoder): DeBERTa's MLM decoder, which only
+     * exists without absolute input positions, with a table of {@code max_position_embeddings} rows.
+     */
+    private static int maskDecoderPositions(HfConfig c) {
+        if (!c.optBoolean(MASK_DECODER, false)) return 0;
+        if (c.optBoolean("position_biased_input", true)) {
+            throw c.invalid(MASK_DECODER, "needs position_biased_input false (with absolute input positions DeBERTa "
+                    + "has no mask decoder)");
+        }
+        return c.optInt("max_position_embeddings", 512);
     }
 
     /** DeBERTaV3's discriminator: ELECTRA's head (dense, {@code hidden_act}, one logit per token) on the encoder. */
@@ -113,6 +133,9 @@ public final class DebertaV2 implements Family {
     public JsonObject config(EncoderSpec spec, HeadSpec heads) {
         JsonObject o = ConfigKeys.common(modelType(), architecture(heads), spec);
         if (spec.factorisedEmbedding()) o.addProperty("embedding_size", spec.embeddingSize());
+        if (heads.mlm() instanceof HeadSpec.MlmHead.Transform t && t.maskDecoderPositions() > 0) {
+            o.addProperty(MASK_DECODER, true);
+        }
         TokenMixer.DisentangledAttention a = (TokenMixer.DisentangledAttention) spec.mixer();
         o.addProperty("num_attention_heads", a.numHeads());
         o.addProperty("share_att_key", a.shareAttentionKey());
@@ -122,8 +145,9 @@ public final class DebertaV2 implements Family {
             o.addProperty("position_buckets", r.positionBuckets());
             o.addProperty("norm_rel_ebd", r.normalizeTable() ? "layer_norm" : "none");
             o.addProperty("position_biased_input", r.absoluteInputPositions() > 0);
-            o.addProperty("max_position_embeddings",
-                    r.absoluteInputPositions() > 0 ? r.absoluteInputPositions() : r.maxRelativePositions());
+            int decoderPositions = heads.mlm() instanceof HeadSpec.MlmHead.Transform t ? t.maskDecoderPositions() : 0;
+            o.addProperty("max_position_embeddings", r.absoluteInputPositions() > 0 ? r.absoluteInputPositions()
+                    : decoderPositions > 0 ? decoderPositions : r.maxRelativePositions());
             JsonArray terms = new JsonArray();
             if (a.positionToContent()) terms.add("p2c");
             if (a.contentToPosition()) terms.add("c2p");
@@ -160,6 +184,8 @@ public final class DebertaV2 implements Family {
         s.norm(m, l + "ffn_norm", e + "output.LayerNorm");
         NameRules.hfBertHeads(m);
         NameRules.hfDiscriminatorHead(m);
+        // Where the DeBERTa code keeps the decoder's table (HF's loaders skip the key).
+        s.table(m, "mlm.mask_decoder.positions", "deberta.embeddings.position_embeddings");
         return m.ignore(".*position_ids");
     }
 

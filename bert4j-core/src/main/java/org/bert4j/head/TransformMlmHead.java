@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import org.bert4j.config.Activation;
 import org.bert4j.config.HeadSpec;
+import org.bert4j.model.Encoder;
 import org.bert4j.nn.Activations;
 import org.bert4j.nn.Linear;
 import org.bert4j.nn.Norm;
@@ -20,6 +21,7 @@ public final class TransformMlmHead extends MlmHead {
     private final Norm norm;
     private final Parameter decoder;
     private final Parameter bias;
+    private final EnhancedMaskDecoder maskDecoder;
 
     public TransformMlmHead(int hidden, HeadSpec.MlmHead.Transform spec, Parameter tokenTable) {
         long vocab = tokenTable.shape().get(0);
@@ -29,6 +31,13 @@ public final class TransformMlmHead extends MlmHead {
         this.norm = addChild("transform_norm", Norm.of(spec.normalization(), width));
         this.decoder = tokenTable;
         this.bias = addParameter("bias", new Parameter(new Shape(vocab), Parameter.Init.ZEROS));
+        this.maskDecoder = spec.maskDecoderPositions() > 0
+                ? addChild("mask_decoder", new EnhancedMaskDecoder(spec.maskDecoderPositions(), hidden)) : null;
+    }
+
+    @Override
+    public NDArray states(Encoder encoder, Encoder.Output encoded) {
+        return maskDecoder == null ? encoded.last() : maskDecoder.decode(encoder, encoded);
     }
 
     @Override
@@ -39,6 +48,7 @@ public final class TransformMlmHead extends MlmHead {
 
     @Override
     public String describe() {
-        return "TransformMlmHead(" + activation.hfName() + ", decoder tied to the token table)";
+        return "TransformMlmHead(" + activation.hfName() + ", decoder tied to the token table"
+                + (maskDecoder == null ? ")" : ", after the enhanced mask decoder)");
     }
 }

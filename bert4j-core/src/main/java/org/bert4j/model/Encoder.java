@@ -41,8 +41,18 @@ public final class Encoder extends Module {
         this.finalNorm = finalNorm == null ? null : addChild("final_norm", finalNorm);
     }
 
-    /** Hidden states of one forward pass: the embeddings output, then one per layer; the last is the output. */
-    public record Output(List<NDArray> hiddenStates) {
+    /**
+     * Hidden states of one forward pass: the embeddings output, then one per layer; the last is the output. Also
+     * what the pass's layers shared and how it ran, for a head that re-runs a layer (DeBERTa's mask decoder); both
+     * null for states made elsewhere.
+     */
+    public record Output(List<NDArray> hiddenStates, PositionContext positions, ForwardContext context) {
+
+        /** States alone (tests, heads fed by hand). */
+        public Output(List<NDArray> hiddenStates) {
+            this(hiddenStates, null, null);
+        }
+
         public NDArray last() { return hiddenStates.get(hiddenStates.size() - 1); }
     }
 
@@ -67,7 +77,7 @@ public final class Encoder extends Module {
             states.add(x);
         }
         if (finalNorm != null) states.set(states.size() - 1, finalNorm.forward(x));
-        return new Output(states);
+        return new Output(states, positions, ctx);
     }
 
     /**

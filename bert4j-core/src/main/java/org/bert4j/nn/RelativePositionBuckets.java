@@ -30,12 +30,14 @@ public final class RelativePositionBuckets {
      * and query i is the same entry, read transposed.
      */
     public static long[] indexTable(int length, int buckets, int maxPosition, int span) {
+        // Entry (i, j) depends on i − j alone: the 2T − 1 distinct rows first, then the table.
+        long[] byOffset = new long[2 * length - 1];
+        for (int r = -(length - 1); r < length; r++) {
+            byOffset[r + length - 1] = Math.max(0, Math.min(2L * span - 1, bucket(r, buckets, maxPosition) + span));
+        }
         long[] index = new long[length * length];
         for (int i = 0; i < length; i++) {
-            for (int j = 0; j < length; j++) {
-                long row = bucket(i - j, buckets, maxPosition) + span;
-                index[i * length + j] = Math.max(0, Math.min(2L * span - 1, row));
-            }
+            for (int j = 0; j < length; j++) index[i * length + j] = byOffset[i - j + length - 1];
         }
         return index;
     }

@@ -30,6 +30,17 @@ public final class TransformerLayer extends EncoderLayer {
         return residual.apply(h, feedForward::forward, feedForwardNorm, hiddenDropout, ctx); // (B, T, d)
     }
 
+    /**
+     * The layer with queries from {@code query} and keys and values from {@code keysValues}; the attention residual
+     * runs on the queries (HF DeBERTa's {@code query_states}). Keys and values are read as given, which is right for
+     * post-norm layers (their input is already normalised), the only ones DeBERTa's decoder runs.
+     */
+    public NDArray forward(NDArray query, NDArray keysValues, PositionContext positions, ForwardContext ctx) {
+        NDArray h = residual.apply(query, in -> attention.forward(in, keysValues, positions, ctx), attentionNorm,
+                hiddenDropout, ctx);
+        return residual.apply(h, feedForward::forward, feedForwardNorm, hiddenDropout, ctx); // (B, T, d)
+    }
+
     @Override
     public String describe() {
         return "TransformerLayer(" + residualName + ", hidden_dropout=" + hiddenDropout + ")";

@@ -72,7 +72,7 @@ public final class FillMask {
             NDArray inputIds = scope.create(new long[][] {ids});
             NDArray types = scope.create(new long[][] {enc.getTypeIds()});
             NDArray attention = scope.create(new long[][] {enc.getAttentionMask()});
-            NDArray hidden = model.encode(inputIds, types, attention, false).last(); // (1, T, d)
+            NDArray hidden = model.mlm().states(model.encoder(), model.encode(inputIds, types, attention, false)); // (1, T, d)
             NDList rows = new NDList();
             for (int p : positions) rows.add(hidden.get(0, p)); // (d)
             NDArray masked = NDArrays.stack(rows); // (M, d)

@@ -28,15 +28,17 @@ class DisentangledAttentionTest {
     private static final int T = 7;
     private static final long[] LENGTHS = {7, 5};
 
-    @ParameterizedTest(name = "c2p {0}, p2c {1}, shared {2}, buckets {3}, max {4}")
+    @ParameterizedTest(name = "c2p {0}, p2c {1}, shared {2}, buckets {3}, max {4}, separate queries {5}")
     @CsvSource({
-            "true, true, true, 8, 16",     // DeBERTaV3's switches, with log buckets for offsets 5 and 6
-            "true, true, false, -1, 4",     // own position projections; offsets beyond ±4 clamp
-            "true, false, true, -1, 16",
-            "false, true, false, 8, 16",
-            "false, false, true, -1, 16"    // content only
+            "true, true, true, 8, 16, false",     // DeBERTaV3's switches, with log buckets for offsets 5 and 6
+            "true, true, false, -1, 4, false",     // own position projections; offsets beyond ±4 clamp
+            "true, false, true, -1, 16, false",
+            "false, true, false, 8, 16, false",
+            "false, false, true, -1, 16, false",   // content only
+            "true, true, true, 8, 16, true"        // queries from another input, as the enhanced mask decoder runs it
     })
-    void equalsADirectLoopOverTheFormula(boolean c2p, boolean p2c, boolean shared, int buckets, int maxRelative) {
+    void equalsADirectLoopOverTheFormula(boolean c2p, boolean p2c, boolean shared, int buckets, int maxRelative,
+                                         boolean separateQueries) {
         PositionEncoding.Relative spec = new PositionEncoding.Relative(buckets, maxRelative, true, 0);
         try (NDManager m = NDManager.newBaseManager()) {
             DisentangledSelfAttention attention = new DisentangledSelfAttention(D, HEADS, c2p, p2c, shared,
@@ -44,22 +46,19 @@ class DisentangledAttentionTest {
             RelativePositionEmbeddings relative = new RelativePositionEmbeddings(spec, D, new LayerNorm(D, 1e-7), 0);
             randomize(attention, m, 1);
             randomize(relative, m, 2);
-            double[][][] x = new double[LENGTHS.length][T][D];
             Random random = new Random(3);
-            for (double[][] row : x) for (double[] v : row) for (int k = 0; k < D; k++) v[k] = random.nextGaussian();
+            double[][][] x = gaussian(random);
+            double[][][] queries = separateQueries ? gaussian(random) : x;
             long[][] mask = new long[LENGTHS.length][T];
             for (int b = 0; b < LENGTHS.length; b++) for (int t = 0; t < LENGTHS[b]; t++) mask[b][t] = 1;
 
             PositionContext positions = new PositionContext(AttentionMask.of(m.create(mask), DataType.FLOAT64), null, null,
                     false, relative.context(m, T, ForwardContext.INFERENCE));
-            double[] flat = new double[LENGTHS.length * T * D];
-            for (int b = 0; b < LENGTHS.length; b++) for (int t = 0; t < T; t++) System.arraycopy(x[b][t], 0, flat, (b * T + t) * D, D);
-            NDArray input = m.create(flat, new Shape(LENGTHS.length, T, D));
-            NDArray out = attention.forward(input, positions, ForwardContext.INFERENCE); // (B, T, d)
+            NDArray out = attention.forward(array(m, queries), array(m, x), positions, ForwardContext.INFERENCE); // (B, T, d)
 
             double[][] table = layerNorm(values(relative, "table.weight", 2 * spec.span(), D),
                     values(relative, "norm.weight", 1, D)[0], values(relative, "norm.bias", 1, D)[0]);
-            double[][][] expected = reference(attention, x, table, spec, c2p, p2c, shared);
+            double[][][] expected = reference(attention, queries, x, table, spec, c2p, p2c, shared);
             for (int b = 0; b < LENGTHS.length; b++) {
                 for (int i = 0; i < LENGTHS[b]; i++) { // padded query rows are garbage in every implementation
                     for (int k = 0; k < D; k++) {
@@ -70,13 +69,26 @@ class DisentangledAttentionTest {
         }
     }
 
-    private static double[][][] reference(DisentangledSelfAttention a, double[][][] x, double[][] table,
+    private static double[][][] gaussian(Random random) {
+        double[][][] x = new double[LENGTHS.length][T][D];
+        for (double[][] row : x) for (double[] v : row) for (int k = 0; k < D; k++) v[k] = random.nextGaussian();
+        return x;
+    }
+
+    private static NDArray array(NDManager m, double[][][] x) {
+        double[] flat = new double[LENGTHS.length * T * D];
+        for (int b = 0; b < LENGTHS.length; b++) for (int t = 0; t < T; t++) System.arraycopy(x[b][t], 0, flat, (b * T + t) * D, D);
+        return m.create(flat, new Shape(LENGTHS.length, T, D));
+    }
+
+    /** Queries projected from {@code xq}, keys and values from {@code x}. */
+    private static double[][][] reference(DisentangledSelfAttention a, double[][][] xq, double[][][] x, double[][] table,
                                           PositionEncoding.Relative spec, boolean c2p, boolean p2c, boolean shared) {
         int dh = D / HEADS;
         double scale = Math.sqrt(dh * (1.0 + (c2p ? 1 : 0) + (p2c ? 1 : 0)));
         double[][][] out = new double[x.length][T][D];
         for (int b = 0; b < x.length; b++) {
-            double[][] q = linear(a, "query", x[b]);
+            double[][] q = linear(a, "query", xq[b]);
             double[][] k = linear(a, "key", x[b]);
             double[][] v = linear(a, "value", x[b]);
             double[][] keyRows = c2p ? linear(a, shared ? "key" : "position_key", table) : null;

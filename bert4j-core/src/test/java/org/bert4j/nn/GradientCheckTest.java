@@ -250,7 +250,7 @@ class GradientCheckTest {
 
     /** The MLM logits of a tiny float64 model, weighted at real positions; a few entries of several parameters. */
     @ParameterizedTest
-    @ValueSource(strings = {"roformer_v2", "roformer_v2_factorised", "gau_alpha", "deberta_v3", "deberta_v2_unshared"})
+    @ValueSource(strings = {"roformer_v2", "roformer_v2_factorised", "gau_alpha", "deberta_v3", "deberta_v3_emd", "deberta_v2_unshared"})
     void wholeTinyModel(String variant) {
         JsonObject config = TinyModels.config(variant);
         try (LoadedModel loaded = ModelBuilder.create(TinyModels.hf(config), DataType.FLOAT64, 9);
@@ -274,11 +274,12 @@ class GradientCheckTest {
                 names = new ArrayList<>(List.of("encoder.embeddings.tokens.weight", "encoder.relative_embeddings.table.weight",
                         "encoder.layers.0.attention.query.weight", "encoder.layers.0.attention.key.bias",
                         "encoder.layers.1.attention.value.weight", "encoder.layers.1.ffn.input.weight"));
-                names.addAll(variant.equals("deberta_v3")
+                names.addAll(variant.startsWith("deberta_v3")
                         ? List.of("encoder.relative_embeddings.norm.weight", "encoder.relative_embeddings.norm.bias")
                         : List.of("encoder.layers.0.attention.position_key.weight", "encoder.layers.1.attention.position_query.bias",
                                 "encoder.embeddings.projection.weight", "encoder.embeddings.positions.weight"));
             }
+            if (variant.endsWith("_emd")) names = append(names, "mlm.mask_decoder.positions.weight", "encoder.layers.1.attention.query.weight");
             if (variant.endsWith("_factorised")) {
                 names = new ArrayList<>(names);
                 names.add("encoder.embeddings.projection.weight");
@@ -296,9 +297,15 @@ class GradientCheckTest {
                 }
                 targets.add(new Target(name, param, entries));
             }
-            check(m, targets, () -> model.mlm().logits(model.encode(b.ids(), b.types(), b.mask(), false).last()).mul(w).sum(),
-                    variant);
+            check(m, targets, () -> model.mlm().logits(model.mlm().states(model.encoder(),
+                    model.encode(b.ids(), b.types(), b.mask(), false))).mul(w).sum(), variant);
         }
+    }
+
+    private static List<String> append(List<String> names, String... more) {
+        List<String> out = new ArrayList<>(names);
+        out.addAll(List.of(more));
+        return out;
     }
 
     static double[] gaussian(Random random, int n) {

@@ -126,6 +126,11 @@ class BadInputTest {
         convolution.addProperty("conv_kernel_size", 3);
         e = assertThrows(CheckpointException.class, () -> ModelBuilder.create(TinyModels.hf(convolution), DataType.FLOAT32, 1).close());
         assertMentions(e.getMessage(), "'conv_kernel_size'");
+        JsonObject termsWithoutRelative = TinyModels.config("deberta_v3");
+        termsWithoutRelative.addProperty("relative_attention", false);
+        e = assertThrows(CheckpointException.class,
+                () -> ModelBuilder.create(TinyModels.hf(termsWithoutRelative), DataType.FLOAT32, 1).close());
+        assertMentions(e.getMessage(), "'pos_att_type'", "relative_attention");
     }
 
     @Test

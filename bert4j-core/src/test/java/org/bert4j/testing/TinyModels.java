@@ -22,7 +22,7 @@ public final class TinyModels {
     /** Every variant the family tests run over; {@code _bias} and {@code _factorised} are config variants. */
     public static final List<String> VARIANTS = List.of("bert", "roberta", "albert", "roformer", "roformer_factorised",
             "roformer_v2", "roformer_v2_bias", "roformer_v2_factorised", "gau_alpha", "gau_alpha_bias",
-            "electra", "electra_generator", "deberta_v3", "deberta_v2_unshared");
+            "electra", "electra_generator", "deberta_v3", "deberta_v3_emd", "deberta_v3_rtd", "deberta_v2_unshared");
 
     private TinyModels() {}
 
@@ -81,7 +81,13 @@ public final class TinyModels {
                 terms.add("p2c");
                 terms.add("c2p");
                 o.add("pos_att_type", terms);
-                if (variant.equals("deberta_v3")) {
+                if (variant.startsWith("deberta_v3")) {
+                    o.addProperty("enhanced_mask_decoder", variant.endsWith("_emd"));
+                    if (variant.endsWith("_rtd")) {
+                        JsonArray architectures = new JsonArray();
+                        architectures.add("DebertaV2ForReplacedTokenDetection"); // a DeBERTaV3 RTD discriminator
+                        o.add("architectures", architectures);
+                    }
                     // v3's shape, small: log buckets (8, so positions 5+ apart share buckets), shared keys, normed table.
                     o.addProperty("position_buckets", 8);
                     o.addProperty("max_relative_positions", 16);

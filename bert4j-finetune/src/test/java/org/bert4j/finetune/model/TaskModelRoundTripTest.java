@@ -70,6 +70,9 @@ class TaskModelRoundTripTest {
                     + "'classifier.dense.weight classifier.dense.bias classifier.out_proj.weight classifier.out_proj.bias', ''",
             // DeBERTa's ContextPooler belongs to the head: pooler.dense at the root, not deberta.pooler.
             "deberta_v3, deberta., DebertaV2ForSequenceClassification, cls_dropout, "
+                    + "'pooler.dense.weight pooler.dense.bias classifier.weight classifier.bias', pooler.dense.weight",
+            // A DeBERTaV3 RTD discriminator: its replaced-token head is left behind.
+            "deberta_v3_rtd, deberta., DebertaV2ForSequenceClassification, cls_dropout, "
                     + "'pooler.dense.weight pooler.dense.bias classifier.weight classifier.bias', pooler.dense.weight"})
     void savedModelReloadsBitExactUnderHfNames(String variant, String prefix, String architecture, String dropoutKey,
                                                String headKeys, String poolerKey) throws IOException {

@@ -38,7 +38,7 @@ public final class MaskedLanguageModeling implements LossTerm, StepObjective {
             throw new IllegalArgumentException("the batch has " + count + " masked tokens but the step's denominator is "
                     + step.maskedTokens() + ": compute the denominators over every micro-batch of the step");
         }
-        NDArray hidden = encoded.last(); // (B, T, d)
+        NDArray hidden = model.mlm().states(model.encoder(), encoded); // (B, T, d)
         long width = hidden.getShape().get(2);
         NDArray rows = hidden.reshape(-1, width).get(batch.maskedIndex()); // (M, d)
         NDArray logits = model.mlm().logits(rows); // (M, V)

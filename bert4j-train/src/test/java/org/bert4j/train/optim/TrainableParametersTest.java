@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.bert4j.model.EncoderModel;
+import org.bert4j.nn.Parameter;
 import org.bert4j.pretrained.LoadedModel;
 import org.bert4j.pretrained.ModelBuilder;
 import org.bert4j.testing.TinyModels;
@@ -45,7 +46,9 @@ class TrainableParametersTest {
             }
             assertEquals(model.parameterCount(), count);
             // The MLM decoder is the token table: one tensor under the embeddings, none under mlm.
-            assertFalse(parameters.stream().anyMatch(p -> p.path().startsWith("mlm.") && p.path().contains("decoder")));
+            Parameter table = model.encoder().embeddings().tokens().weight();
+            assertFalse(parameters.stream().anyMatch(p -> p.path().startsWith("mlm.") && p.parameter() == table));
+            assertTrue(parameters.stream().anyMatch(p -> p.path().equals("encoder.embeddings.tokens.weight")));
         }
     }
 
