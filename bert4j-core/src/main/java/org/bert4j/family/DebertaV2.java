@@ -133,9 +133,8 @@ public final class DebertaV2 implements Family {
     public JsonObject config(EncoderSpec spec, HeadSpec heads) {
         JsonObject o = ConfigKeys.common(modelType(), architecture(heads), spec);
         if (spec.factorisedEmbedding()) o.addProperty("embedding_size", spec.embeddingSize());
-        if (heads.mlm() instanceof HeadSpec.MlmHead.Transform t && t.maskDecoderPositions() > 0) {
-            o.addProperty(MASK_DECODER, true);
-        }
+        int decoderPositions = heads.mlm() instanceof HeadSpec.MlmHead.Transform t ? t.maskDecoderPositions() : 0;
+        if (decoderPositions > 0) o.addProperty(MASK_DECODER, true);
         TokenMixer.DisentangledAttention a = (TokenMixer.DisentangledAttention) spec.mixer();
         o.addProperty("num_attention_heads", a.numHeads());
         o.addProperty("share_att_key", a.shareAttentionKey());
@@ -145,7 +144,6 @@ public final class DebertaV2 implements Family {
             o.addProperty("position_buckets", r.positionBuckets());
             o.addProperty("norm_rel_ebd", r.normalizeTable() ? "layer_norm" : "none");
             o.addProperty("position_biased_input", r.absoluteInputPositions() > 0);
-            int decoderPositions = heads.mlm() instanceof HeadSpec.MlmHead.Transform t ? t.maskDecoderPositions() : 0;
             o.addProperty("max_position_embeddings", r.absoluteInputPositions() > 0 ? r.absoluteInputPositions()
                     : decoderPositions > 0 ? decoderPositions : r.maxRelativePositions());
             JsonArray terms = new JsonArray();

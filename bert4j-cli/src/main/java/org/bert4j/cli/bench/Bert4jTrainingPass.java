@@ -26,10 +26,9 @@ import org.bert4j.train.optim.GradientClipping;
 import org.bert4j.train.optim.Optimizer;
 import org.bert4j.train.optim.TrainableParameter;
 import org.bert4j.train.optim.TrainableParameters;
-import org.bert4j.train.rtd.EmbeddingSharing;
 import org.bert4j.train.rtd.GeneratorDiscriminator;
-import org.bert4j.train.rtd.GeneratorShape;
 import org.bert4j.train.run.Presets;
+import org.bert4j.train.run.PretrainingConfig;
 import org.bert4j.train.run.RunValues;
 
 /**
@@ -62,7 +61,8 @@ public final class Bert4jTrainingPass implements TrainingPass {
         HfConfig config = new HfConfig(Path.of("bench --train --family " + family), shape.config(family, intermediateGiven));
         Family recipe = ModelBuilder.family(config);
         RunValues preset = RunValues.defaults().with(Presets.find(family + "-base").orElseThrow().defaults());
-        boolean rtdPreset = preset.choice("objective.kind").equals("rtd");
+        PretrainingConfig.ObjectiveWeights weights = PretrainingConfig.ObjectiveWeights.from(preset);
+        boolean rtdPreset = weights.replacedTokenDetection();
         boolean rtd = rtdPreset && !mlmOnly;
         HeadSpec heads = !rtdPreset ? recipe.defaultHeads(config) : rtd ? recipe.discriminatorHeads(config) : recipe.generatorHeads(config);
         this.model = ModelBuilder.create(config, heads, DataType.FLOAT32, 42).model();
@@ -73,11 +73,10 @@ public final class Bert4jTrainingPass implements TrainingPass {
                 path -> pairs || !(path.startsWith("pooler.") || path.startsWith("sentence_pair."))));
         double flops = TrainingFlops.of(model, shape).perToken();
         if (rtd) {
-            this.generator = GeneratorDiscriminator.create(recipe, model,
-                    new GeneratorShape(preset.number("generator.width_fraction", 0, 1), preset.number("generator.depth_fraction", 0, 1)),
-                    EmbeddingSharing.of(preset.choice("generator.embedding_sharing")), Path.of("bench generator"), 43);
+            PretrainingConfig.Generator g = PretrainingConfig.Generator.from(preset);
+            this.generator = GeneratorDiscriminator.create(recipe, model, g.shape(), g.sharing(), Path.of("bench generator"), 43);
             parameters.addAll(generator.generatorParameters());
-            this.objective = new ReplacedTokenDetection(generator, 1, preset.number("objective.rtd_weight", 0, 1e6), 1);
+            this.objective = new ReplacedTokenDetection(generator, weights.mlm(), weights.rtd(), g.temperature());
             flops += TrainingFlops.of(generator.generator(), shape).perToken();
         } else {
             this.generator = null;

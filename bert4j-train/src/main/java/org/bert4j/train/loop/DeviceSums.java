@@ -54,27 +54,23 @@ final class DeviceSums implements AutoCloseable {
         return out;
     }
 
+    /** Sum suffix → the rate's suffix; each rate is {@code X<sum suffix> / X_count}. */
+    private static final Map<String, String> RATES = Map.of(
+            "_loss_sum", "_loss", "_correct", "_accuracy", "_replaced", "_replaced_fraction");
+
     /**
-     * Means and accuracies from an objective's sums ({@link org.bert4j.train.objective.ObjectiveOutput}):
-     * {@code X_loss_sum / X_count} as {@code X_loss}, {@code X_correct / X_count} as {@code X_accuracy}.
+     * Means and fractions from an objective's sums ({@link org.bert4j.train.objective.ObjectiveOutput}):
+     * {@code X_loss_sum / X_count} as {@code X_loss}, {@code X_correct / X_count} as {@code X_accuracy},
+     * {@code X_replaced / X_count} as {@code X_replaced_fraction}.
      */
     static Map<String, Double> rates(Map<String, Double> sums) {
         Map<String, Double> out = new LinkedHashMap<>();
-        sums.forEach((k, v) -> {
-            if (k.endsWith("_loss_sum")) {
-                String p = k.substring(0, k.length() - "_loss_sum".length());
-                Double n = sums.get(p + "_count");
-                if (n != null && n > 0) out.put(p + "_loss", v / n);
-            } else if (k.endsWith("_replaced")) {
-                String p = k.substring(0, k.length() - "_replaced".length());
-                Double n = sums.get(p + "_count");
-                if (n != null && n > 0) out.put(p + "_replaced_fraction", v / n);
-            } else if (k.endsWith("_correct")) {
-                String p = k.substring(0, k.length() - "_correct".length());
-                Double n = sums.get(p + "_count");
-                if (n != null && n > 0) out.put(p + "_accuracy", v / n);
-            }
-        });
+        sums.forEach((k, v) -> RATES.forEach((sum, rate) -> {
+            if (!k.endsWith(sum)) return;
+            String p = k.substring(0, k.length() - sum.length());
+            Double n = sums.get(p + "_count");
+            if (n != null && n > 0) out.put(p + rate, v / n);
+        }));
         return out;
     }
 

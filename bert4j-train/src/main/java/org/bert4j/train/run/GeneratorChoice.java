@@ -3,13 +3,11 @@ package org.bert4j.train.run;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.bert4j.family.Family;
 import org.bert4j.model.EncoderModel;
 import org.bert4j.pretrained.LoadedModel;
 import org.bert4j.pretrained.OfflineModels;
 import org.bert4j.train.rtd.EmbeddingSharing;
 import org.bert4j.train.rtd.GeneratorDiscriminator;
-import org.bert4j.train.rtd.GeneratorShape;
 
 /**
  * The generator of an RTD run ({@code objective.kind: rtd}): drawn fresh at the {@code generator.*} size beside a
@@ -24,20 +22,14 @@ final class GeneratorChoice {
 
     /** @param resumedFrom the checkpoint a resumed run restored, or null */
     static GeneratorDiscriminator attach(PretrainingConfig config, LoadedModel discriminator, Path resumedFrom, PrintStream log) {
-        PretrainingConfig.Generator g = config.generator();
-        EmbeddingSharing sharing = EmbeddingSharing.of(g.embeddingSharing());
+        EmbeddingSharing sharing = config.generator().sharing();
         if (resumedFrom != null) return GeneratorDiscriminator.restore(resumedFrom, discriminator.model(), sharing);
         if (!ModelChoice.fromScratch(config)) {
             return GeneratorDiscriminator.restore(OfflineModels.resolve(config.model()), discriminator.model(), sharing);
         }
-        Family family = discriminator.family();
-        GeneratorShape shape;
-        try {
-            shape = new GeneratorShape(g.widthFraction(), g.depthFraction());
-        } catch (IllegalArgumentException e) {
-            throw new RunConfigException(e.getMessage());
-        }
-        GeneratorDiscriminator pair = GeneratorDiscriminator.create(family, discriminator.model(), shape, sharing,
+        // The fractions were checked against (0, 1] when the config was read.
+        GeneratorDiscriminator pair = GeneratorDiscriminator.create(discriminator.family(), discriminator.model(),
+                config.generator().shape(), sharing,
                 Path.of("generator of " + config.model()), config.train().seed() ^ GENERATOR_SEED);
         EncoderModel generator = pair.generator();
         log.printf(Locale.ROOT, "generator: %d layers, d %d, %,d parameters; embeddings %s%n",

@@ -3,6 +3,8 @@ package org.bert4j.train.run;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.NavigableMap;
+import org.bert4j.train.rtd.EmbeddingSharing;
+import org.bert4j.train.rtd.GeneratorShape;
 
 /**
  * A pre-training run's settings, typed and checked. Built from {@link RunValues} (defaults, preset, run file,
@@ -30,10 +32,27 @@ public record PretrainingConfig(String model, Path tokenizer, Corpus corpus, Inp
      */
     public record ObjectiveWeights(String kind, double mlm, double pair, double rtd) {
         public boolean replacedTokenDetection() { return kind.equals("rtd"); }
+
+        /** The {@code objective.*} keys (also read from a preset's defaults by {@code bench --train}). */
+        public static ObjectiveWeights from(RunValues v) {
+            return new ObjectiveWeights(v.choice("objective.kind"), v.number("objective.mlm_weight", 0, 1e6),
+                    v.number("objective.pair_weight", 0, 1e6), v.number("objective.rtd_weight", 0, 1e6));
+        }
     }
 
     /** The RTD generator: its size relative to the model, its sampling temperature, how embeddings are shared. */
-    public record Generator(double widthFraction, double depthFraction, double temperature, String embeddingSharing) {}
+    public record Generator(double widthFraction, double depthFraction, double temperature, String embeddingSharing) {
+
+        /** The {@code generator.*} keys (also read from a preset's defaults by {@code bench --train}). */
+        public static Generator from(RunValues v) {
+            return new Generator(v.number("generator.width_fraction", 1e-6, 1), v.number("generator.depth_fraction", 1e-6, 1),
+                    v.number("generator.temperature", 1e-6, 1e6), v.choice("generator.embedding_sharing"));
+        }
+
+        public GeneratorShape shape() { return new GeneratorShape(widthFraction, depthFraction); }
+
+        public EmbeddingSharing sharing() { return EmbeddingSharing.of(embeddingSharing); }
+    }
 
     /** @param name adamw or lamb */
     public record OptimizerSettings(String name, double lr, double weightDecay, double beta1, double beta2, double eps,
@@ -78,10 +97,8 @@ public record PretrainingConfig(String model, Path tokenizer, Corpus corpus, Inp
                         cache.isEmpty() ? out.resolve("cache") : Path.of(cache)),
                 new Inputs(v.choice("inputs.packing"), v.smallInteger("inputs.max_length", 8)),
                 masking,
-                new ObjectiveWeights(v.choice("objective.kind"), v.number("objective.mlm_weight", 0, 1e6),
-                        v.number("objective.pair_weight", 0, 1e6), v.number("objective.rtd_weight", 0, 1e6)),
-                new Generator(v.number("generator.width_fraction", 1e-6, 1), v.number("generator.depth_fraction", 1e-6, 1),
-                        v.number("generator.temperature", 1e-6, 1e6), v.choice("generator.embedding_sharing")),
+                ObjectiveWeights.from(v),
+                Generator.from(v),
                 new OptimizerSettings(v.choice("optimizer.name"), v.number("optimizer.lr", 0, 10),
                         v.number("optimizer.weight_decay", 0, 10), v.number("optimizer.beta1", 0, 0.999999),
                         v.number("optimizer.beta2", 0, 0.999999999), v.number("optimizer.eps", 0, 1),
