@@ -131,6 +131,11 @@ class BadInputTest {
         e = assertThrows(CheckpointException.class,
                 () -> ModelBuilder.create(TinyModels.hf(termsWithoutRelative), DataType.FLOAT32, 1).close());
         assertMentions(e.getMessage(), "'pos_att_type'", "relative_attention");
+        JsonObject decoderWithAbsoluteInput = TinyModels.config("deberta_v2_unshared");
+        decoderWithAbsoluteInput.addProperty("enhanced_mask_decoder", true);
+        e = assertThrows(CheckpointException.class,
+                () -> ModelBuilder.create(TinyModels.hf(decoderWithAbsoluteInput), DataType.FLOAT32, 1).close());
+        assertMentions(e.getMessage(), "test-config.json", "'enhanced_mask_decoder'", "position_biased_input");
     }
 
     @Test
